@@ -1,0 +1,36 @@
+"""Every lesson opens in a real JupyterLab, runs all its cells, and shows no error."""
+
+import pytest
+
+from groundup.resources import lessons
+from tests.browser.lab import error_outputs, open_notebook, run_all
+
+LESSON_FILES = [lesson.filename for lesson in lessons()]
+
+
+@pytest.mark.parametrize("filename", LESSON_FILES)
+def test_lesson_runs_without_error_output(page, lab, artifacts, filename):
+    open_notebook(page, lab, filename)
+    run_all(page)
+    errors = error_outputs(page)
+    page.screenshot(path=str(artifacts / f"lab-{filename.removesuffix('.ipynb')}.png"), full_page=False)
+    assert errors == [], f"{filename} shows error output: {errors[:3]}"
+    # Every code cell ran (has an execution count) and widgets rendered as widgets, not as text reprs.
+    prompts = page.eval_on_selector_all(".jp-CodeCell .jp-InputArea-prompt", "els => els.map(e => e.textContent)")
+    assert prompts and all(p.strip() not in ("[ ]:", "") for p in prompts), prompts
+    assert page.locator(".jp-OutputArea-output").count() > 0
+    assert page.get_by_text("VBox(children=").count() == 0, "a widget showed as text: its view did not render"
+    assert page.outside_requests == [] or all("127.0.0.1" not in u for u in page.outside_requests)
+
+
+def test_start_here_practice_slider_updates_text(page, lab):
+    open_notebook(page, lab, "00-start-here.ipynb")
+    run_all(page)
+    handle = page.locator(".noUi-handle").first
+    readout = page.get_by_text("neutral, the foot at a right angle")
+    assert readout.count() == 1
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowLeft")
+    page.wait_for_timeout(500)
+    assert page.get_by_text("5° of plantarflexion").count() == 1

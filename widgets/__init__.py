@@ -1,0 +1,34 @@
+"""Ground Up: an interactive course on how the foot and ankle move.
+
+Notebooks use the names below; each is imported only when first used, so
+``import groundup`` stays light (no jupyterlab, ipywidgets or matplotlib).
+"""
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+# name -> "module:attribute", resolved on first use.
+_LAZY = {
+    "lessons": "groundup.resources:lessons",
+    "setup": "groundup.views:setup",
+    "practice_slider": "groundup.views:practice_slider",
+    "progress_location": "groundup.workspace:state_dir",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name):
+    try:
+        target = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'groundup' has no attribute {name!r}") from None
+    module_name, _, attribute = target.partition(":")
+    value = getattr(import_module(module_name), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

@@ -1,0 +1,76 @@
+"""The ``groundup`` command: opens the course and carries the instructor tools.
+
+Each subcommand's handler lives in its own module and is imported only when that
+subcommand runs, so ``groundup --help`` and ``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from groundup import __version__
+from groundup.errors import GroundUpError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line on stderr, exit code 2
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _lab(sub):
+    p = sub.add_parser(
+        "lab",
+        help="set up your course workspace and open it in JupyterLab",
+        description=(
+            "Create or update a course workspace (default ~/groundup-course, or GROUNDUP_WORKSPACE) "
+            "with the lessons, then start JupyterLab on it. Lessons you edited are never "
+            "overwritten: the new version is written beside them. Arguments after -- go to JupyterLab."
+        ),
+    )
+    p.add_argument("directory", nargs="?", help="workspace folder (default: ~/groundup-course)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("--port", type=int, help="port for JupyterLab (default: JupyterLab's choice)")
+    p.add_argument("--sync-only", action="store_true", help="update the workspace, do not start JupyterLab")
+    p.set_defaults(handler="groundup.launch:lab_command")
+
+
+# Subcommands, in the order --help lists them. Add one function per subcommand.
+SUBCOMMANDS = [_lab]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="groundup",
+        description="Ground Up: an interactive course on how the foot and ankle move.",
+        epilog="Start with: groundup lab",
+    )
+    parser.add_argument("--version", action="version", version=f"groundup {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra: list[str] = []
+    if "--" in argv:  # everything after -- is passed on (to JupyterLab)
+        cut = argv.index("--")
+        argv, extra = argv[:cut], argv[cut + 1 :]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    args.extra = extra
+    module_name, _, function = args.handler.partition(":")
+    try:
+        return int(getattr(import_module(module_name), function)(args) or 0)
+    except GroundUpError as exc:
+        print(f"groundup: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("groundup: stopped", file=sys.stderr)
+        return 130
