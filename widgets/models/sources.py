@@ -41,12 +41,12 @@ REFERENCES: dict[str, Reference] = {
                      "performance asymmetry in healthy adults. Man Ther 2011;16:516-9.", weak=True),
     "S37": Reference("Backman & Danielson 2011", "Backman LJ, Danielson P. Low range of ankle dorsiflexion predisposes "
                      "for patellar tendinopathy in junior elite basketball players. Am J Sports Med 2011;39:2626-33."),
-    "S74": Reference("Thompson (OUHSC)", "Thompson D. Ankle (talocrural) joint. University of Oklahoma HSC "
+    "S74": Reference("Thompson, OUHSC notes", "Thompson D. Ankle (talocrural) joint. University of Oklahoma HSC "
                      "kinesiology notes."),
     "S81": Reference("textbook extracts on joint axes", "Textbook extracts on joint axes (Dance Anatomy & "
                      "Kinesiology citing Levangie & Norkin; Isman & Inman 1969).", weak=True),
     "S82": Reference("Gray's Anatomy", "Gray's Anatomy, description of the talus (broader in front).", weak=True),
-    "S83": Reference("Thompson (OUHSC)", "Thompson D. Subtalar joint open-chain motion. University of Oklahoma HSC "
+    "S83": Reference("Thompson, OUHSC notes", "Thompson D. Subtalar joint open-chain motion. University of Oklahoma HSC "
                      "kinesiology notes."),
     "S84": Reference("gait teaching slides", "'Biomechanics foot ankle: gait' teaching slides (Perry-based).",
                      weak=True),
