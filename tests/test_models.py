@@ -222,7 +222,7 @@ def test_windlass_refuses_an_impossible_truss():
 
 def test_windlass_readout_gives_hicks_reference_and_caveat():
     text = " ".join(t for _, t in windlass.windlass_readout(windlass.windlass_state(65)))
-    assert "Hicks 1954" in text and "10 mm" in text and "active muscle" in text and "walking" in text
+    assert "Hicks 1954" in text and "about 1 cm" in text and "active muscle" in text and "walking" in text
 
 
 # ----------------------------------------------------------------------------------------------- big toe

@@ -14,7 +14,7 @@ Sign conventions and units (used by every function, figure and readout in this p
 * **Subtalar rotation: + pronation, - supination.** With the two lines above, every component of pronation
   (eversion, dorsiflexion, abduction) is positive and every component of supination negative.
 * **Big-toe (1st metatarsophalangeal, MTP) angle: + extension** (the toe bends up, "toe dorsiflexion");
-  0 deg is the toe in line with the floor. Flexion is not modelled.
+  0 deg is the toe at rest, flat in line with the floor. Flexion is not modelled.
 * **Knee-to-wall: shin angle** = the shank's tilt from vertical with the heel down and the foot flat, which
   equals the ankle's dorsiflexion in that position.
 * **Lengths are in centimetres**, except names ending in ``_mm`` (millimetres).

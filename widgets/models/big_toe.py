@@ -10,7 +10,9 @@ extend when the heel lifts (about 30 % of the cycle) [S28][S84], reaches about 3
 * about 42 deg, the extension measured in walking (hallux relative to the 1st metatarsal, n = 33) [S30];
 * 65 deg, the traditional teaching value of what normal gait "needs" [S31].
 
-Between those points the curve eases smoothly (no corners) and never overshoots. The event times come from the
+Angles count from the toe's resting position at heel off; the sources give ~30 deg for the extension during
+terminal stance (heel off to opposite foot contact), which this schematic reaches at the end of that phase rather
+than as a jump at heel off. Between the points the curve eases smoothly (no corners) and never overshoots. The event times come from the
 gait data file, so both models share one clock. The available range is the joint's extension range (normal
 passive range about 55-65 deg [S96]); where the demand exceeds it, walking must compensate. Commonly named
 compensations (rolling off the inside of the big toe, turning the foot out) are expert opinion [S109], with

@@ -650,7 +650,7 @@ class WindlassDrawing(Drawing):
         gauge.spines["left"].set_visible(False)
         gauge.set_xlabel("fascia shortening (mm)")
         gauge.axvline(windlass.HICKS_SHORTENING_CM * 10, color="black", lw=2, ls="--")
-        gauge.text(windlass.HICKS_SHORTENING_CM * 10, 1.1, "Hicks 1954: about 10 mm", fontsize=NOTE_SIZE,
+        gauge.text(windlass.HICKS_SHORTENING_CM * 10, 1.1, "Hicks 1954: about 1 cm", fontsize=NOTE_SIZE,
                    va="bottom", ha="right")
         self.bar = self.moving(gauge.add_patch(Rectangle((0, 0.2), 0, 0.6, facecolor=C["vermillion"],
                                                          edgecolor="black", hatch="//", alpha=0.8)))
@@ -689,7 +689,7 @@ class WindlassDrawing(Drawing):
                 f"plantar fascia as a tie from the heel around the 1st metatarsal head to the big toe, which is "
                 f"extended {state.extension:g}°. The fascia is {state.shortening * 10:.1f} mm shorter and the apex "
                 f"{state.rise * 10:.1f} mm higher than at rest (dashed outline). A bar compares the shortening with "
-                f"Hicks's figure of about 10 mm.")
+                f"Hicks's figure of about 1 cm (10 mm).")
 
     def caption(self, state):
         return ("Extending the big toe winds the plantar fascia onto the metatarsal head; the shorter tie draws "

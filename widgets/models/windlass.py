@@ -20,8 +20,10 @@ compliant [S88].
 
 Geometry (the course's reference foot, 255 mm, medial view, x forward from the back of the calcaneus and z up
 from the floor, cm): heel contact (1.5, 1.2), apex at the talar head (8.0, 6.3), 1st metatarsal head centre
-(17.8, 2.5). The drum radius is this package's estimate: 0.9 cm, about half the ~18-20 mm height of the head
-with its sesamoids; with it a full 65 deg extension shortens the fascia by 1.0 cm, as Hicks found.
+(17.8, 2.5). The drum radius is this package's estimate, 0.9 cm, chosen so that a full 65 deg extension winds on
+1.0 cm of fascia, Hicks's figure: the agreement at 65 deg is by construction, not a test of the model. The radius
+is plausible: about half the ~20 mm width of the 1st metatarsal head in the course's skeleton reference (itself
+an estimate there).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 HEEL = (1.5, 1.2)
 APEX = (8.0, 6.3)
 MT1_HEAD = (17.8, 2.5)
-HEAD_RADIUS_CM = 0.9  # estimate (see above)
+HEAD_RADIUS_CM = 0.9  # estimate, calibrated to Hicks's ~1 cm at 65 deg (see above)
 EXTENSION_MIN, EXTENSION_MAX = 0, 65
 HICKS_SHORTENING_CM = 1.0  # [S20]
 HALLUX_LENGTH_CM = 5.5  # 1st MTP centre to the tip of the hallux bone (drawing only)
@@ -98,9 +100,9 @@ def windlass_readout(state: WindlassState) -> list[tuple[str, str]]:
         ("▲" if state.rise > 0 else "ℹ",
          f"The shorter tie pulls heel and ball of the foot together: the arch apex rises {state.rise * 10:.1f} mm "
          f"(from {apex_height(TIE_AT_REST) * 10:.0f} to {state.height * 10:.0f} mm above the fascia)."),
-        ("ℹ", f"Reference: {cite('S20')} measured about {HICKS_SHORTENING_CM * 10:g} mm of shortening with the toe "
-              f"fully extended; this model gives {shortening_cm(EXTENSION_MAX) * 10:.1f} mm at "
-              f"{EXTENSION_MAX}°."),
+        ("ℹ", f"Reference: {cite('S20')} found the fascia shortens by about {HICKS_SHORTENING_CM:g} cm "
+              f"({HICKS_SHORTENING_CM * 10:g} mm) with the toe fully extended. This model's drum radius is set to "
+              f"match that at {EXTENSION_MAX}° ({shortening_cm(EXTENSION_MAX) * 10:.1f} mm)."),
         ("⚠", "A truss is a simplification: its struts are rigid and its tie does not stretch. Newer studies "
               f"qualify the windlass story: it poorly predicts what the arch does in walking ({cite('S21')}), "
               f"push-off stiffening comes mainly from active muscle ({cite('S22')}), and engaging it can even make "
