@@ -97,6 +97,7 @@ def test_a_failing_update_shows_words_not_a_traceback(monkeypatch):
     model.slider.value = 40  # must not raise
     assert "groundup-error" in model.readout.value and "could not update" in model.readout.value
     assert model.figure_view.value == figure  # the last good picture stays
+    assert isinstance(model.last_error, ValueError)
 
 
 def test_names_resolve_lazily_from_the_package():

@@ -45,6 +45,7 @@ class ModelWidget(w.VBox):
         self.figure_view = FigureView(layout=w.Layout(width="100%"))
         self.readout = w.HTML()
         self.state = None
+        self.last_error: Exception | None = None
         rows = [w.HTML(f"<strong>{escape(title)}</strong>")]
         for name, control in controls.items():
             hint = (hints or {}).get(name)
@@ -69,7 +70,8 @@ class ModelWidget(w.VBox):
             state, lines = self._compute(self.values())
             figure = self.drawing.frame(state)
         except Exception as exc:  # a student moved a slider: show words, not a traceback
-            log.exception("model update failed")
+            self.last_error = exc  # kept for whoever debugs it; logged quietly (a warning would print to the cell)
+            log.debug("model update failed", exc_info=True)
             self.readout.value = readout_html(
                 [("⚠", f"This model could not update ({exc.__class__.__name__}: {exc}). Move the slider "
                        "again, or run the cell again.")], "groundup-error")
