@@ -713,7 +713,7 @@ class BigToeDrawing(Drawing):
         ax.set_title("Big-toe extension needed in late stance, against the range available", fontsize=12,
                      loc="left")
         ax.set_xlim(*self.X_RANGE)
-        ax.set_ylim(0, 95)
+        ax.set_ylim(0, 100)
         e = gait.load_curve().events
         shades = [LIGHT, LIGHTER]
         bounds = [("MSt", self.X_RANGE[0], e["heel_off"]), ("TSt", e["heel_off"], e["opposite_foot_contact"]),
@@ -721,9 +721,9 @@ class BigToeDrawing(Drawing):
         for i, (name, a, b) in enumerate(bounds):
             ax.axvspan(a, b, facecolor=shades[i % 2], lw=0, zorder=0)
             ax.axvline(a, color=GREY, lw=0.8, zorder=0.5)
-            ax.text((a + b) / 2, 91, name, ha="center", va="center", fontsize=NOTE_SIZE)
-        ax.text(e["heel_off"] + 0.3, 86, "heel off", fontsize=NOTE_SIZE - 1, rotation=90, va="top")
-        ax.text(e["foot_off"] - 0.3, 86, "toe off", fontsize=NOTE_SIZE - 1, rotation=90, va="top", ha="right")
+            ax.text((a + b) / 2, 96, name, ha="center", va="center", fontsize=NOTE_SIZE)
+        ax.text(e["heel_off"] + 0.3, 80, "heel off", fontsize=NOTE_SIZE - 1, rotation=90, va="top")
+        ax.text(e["foot_off"] - 0.3, 80, "toe off", fontsize=NOTE_SIZE - 1, rotation=90, va="top", ha="right")
         for name, value in big_toe.PEAKS.items():
             ax.axhline(value, color=GREY, ls=":", lw=1.2)
             words = "measured in walking" if name == "measured" else "traditional teaching"
@@ -768,7 +768,9 @@ class BigToeDrawing(Drawing):
         self.demand_text.set_position((x[-1] - 0.6, toe.peak + 2))
         self.available_line.set_ydata([toe.available, toe.available])
         self.available_text.set_text(f"available: {toe.available:g}°")
-        self.available_text.set_position((self.X_RANGE[0] + 0.5, min(toe.available, 86) + 1.2))
+        high = toe.available > 80
+        self.available_text.set_position((self.X_RANGE[0] + 0.5, toe.available + (-1.5 if high else 1.2)))
+        self.available_text.set_va("top" if high else "bottom")
         polys = []
         for a, b in toe.intervals:
             xs = np.linspace(a, b, 60)
