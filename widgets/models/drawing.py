@@ -722,8 +722,8 @@ class BigToeDrawing(Drawing):
             ax.axvspan(a, b, facecolor=shades[i % 2], lw=0, zorder=0)
             ax.axvline(a, color=GREY, lw=0.8, zorder=0.5)
             ax.text((a + b) / 2, 96, name, ha="center", va="center", fontsize=NOTE_SIZE)
-        ax.text(e["heel_off"] + 0.3, 80, "heel off", fontsize=NOTE_SIZE - 1, rotation=90, va="top")
-        ax.text(e["foot_off"] - 0.3, 80, "toe off", fontsize=NOTE_SIZE - 1, rotation=90, va="top", ha="right")
+        ax.text(e["heel_off"] + 0.3, 2, "heel off", fontsize=NOTE_SIZE - 1, rotation=90, va="bottom")
+        ax.text(e["foot_off"] - 0.3, 2, "toe off", fontsize=NOTE_SIZE - 1, rotation=90, va="bottom", ha="right")
         for name, value in big_toe.PEAKS.items():
             ax.axhline(value, color=GREY, ls=":", lw=1.2)
             words = "measured in walking" if name == "measured" else "traditional teaching"
@@ -731,16 +731,14 @@ class BigToeDrawing(Drawing):
                     ha="center")
         ax.set_xlabel("% of the gait cycle (late stance)")
         ax.set_ylabel("big-toe (1st MTP) extension (°)")
-        fig.text(0.08, 0.01, "MSt midstance · TSt terminal stance · PSw pre-swing   "
-                 "Demand curve: a schematic from published figures", fontsize=NOTE_SIZE - 1)
+        fig.text(0.08, 0.01, "solid blue: needed (a schematic from published figures) · dashed green: available"
+                 "   MSt midstance · TSt terminal stance · PSw pre-swing", fontsize=NOTE_SIZE - 1.5)
         self.short_fill = self.moving(ax.fill_between([0, 1], [0, 0], [0, 0], facecolor=C["vermillion"],
                                                       alpha=0.35, hatch="xx", edgecolor=C["vermillion"], lw=0))
         self.demand_line = self.moving(ax.plot([], [], color=C["blue"], lw=2.5)[0])
         self.available_line = self.moving(ax.axhline(0, color=C["bluish_green"], lw=2.5, ls="--"))
         self.available_text = self.moving(ax.text(0, 0, "", color="black", fontsize=NOTE_SIZE, ha="left",
                                                   va="bottom", fontweight="bold"))
-        self.demand_text = self.moving(ax.text(0, 0, "needed", color=C["blue"], fontsize=NOTE_SIZE,
-                                               fontweight="bold", ha="right", va="bottom"))
         self.short_text = self.moving(ax.text(0, 0, "", color=C["vermillion"], fontsize=NOTE_SIZE,
                                               fontweight="bold", ha="center", va="top",
                                               bbox=dict(boxstyle="round", fc="white", ec=C["vermillion"])))
@@ -758,14 +756,14 @@ class BigToeDrawing(Drawing):
         ray.text(-5.5, 3.6, "1st metatarsal", fontsize=NOTE_SIZE - 1, ha="center", rotation=-17)
         self.need_toe = self.moving(ray.plot([], [], color=C["blue"], lw=3, ls="--")[0])
         self.have_toe = self.moving(ray.plot([], [], color=C["bluish_green"], lw=8, solid_capstyle="round")[0])
-        self.ray_text = self.moving(ray.text(-8.5, 10.5, "", ha="left", va="top", fontsize=NOTE_SIZE - 0.5))
+        ray.text(-8.5, 10.5, "dashed: the angle needed\nsolid: the angle it reaches", ha="left", va="top",
+                 fontsize=NOTE_SIZE - 0.5)
 
     def update(self, state):
         toe, peak_name = state
         x = np.linspace(self.X_RANGE[0], big_toe.events()["foot_off"], 300)
         need = big_toe.demand(x, toe.peak)
         self.demand_line.set_data(x, need)
-        self.demand_text.set_position((x[-1] - 0.6, toe.peak + 2))
         self.available_line.set_ydata([toe.available, toe.available])
         self.available_text.set_text(f"available: {toe.available:g}°")
         high = toe.available > 80
@@ -787,7 +785,6 @@ class BigToeDrawing(Drawing):
         for line, angle in ((self.need_toe, toe.peak), (self.have_toe, min(toe.available, toe.peak))):
             a = math.radians(angle)
             line.set_data([0, length * math.cos(a)], [0, length * math.sin(a)])
-        self.ray_text.set_text(f"dashed: needed {toe.peak:g}°\nsolid: reaches {min(toe.available, toe.peak):g}°")
 
     def alt(self, state):
         toe, peak_name = state
