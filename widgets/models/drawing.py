@@ -425,7 +425,7 @@ class GaitDrawing(Drawing):
         _clean_axes(foot)
         foot.axhline(0, color="black", lw=1.5)
         foot.add_patch(Rectangle((-14, -3), 40, 3, facecolor=LIGHT, hatch="//", edgecolor=GREY, lw=0))
-        foot.text(0.5, -0.02, "▲ pivot (stance) · foot in the air (swing)", ha="center", va="top",
+        foot.text(0.5, -0.02, "schematic pose · ▲ pivot", ha="center", va="top",
                   fontsize=NOTE_SIZE - 1.5, transform=foot.transAxes)
         self.foot_title = self.moving(foot.text(0.5, 1.0, "", ha="center", va="bottom", fontsize=NOTE_SIZE + 0.5,
                                                 fontweight="bold", transform=foot.transAxes, clip_on=False))
@@ -493,7 +493,7 @@ class GaitDrawing(Drawing):
             else:
                 text += f"A dash-dot line at {limit.max_df:g}° never touches the curve. "
         rocker = f"the {moment.rocker} rocker" if moment.rocker else "no rocker (swing)"
-        return text + f"A small drawing shows the foot at that instant: {rocker}."
+        return text + f"A small schematic drawing shows the foot at that instant: {rocker}."
 
     def caption(self, state):
         moment, limit = state
