@@ -14,6 +14,8 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    "foot_diagram": "groundup.anatomy.drawing:foot_diagram",
+    "explorer": "groundup.anatomy.view:explorer",
 }
 
 __all__ = ["__version__", *_LAZY]
