@@ -109,23 +109,32 @@ def long_bone_controls(base, tip, base_width, width, head_width, base_cup=0.0, t
     local = [(base_cup, 0.0)] + upper + [(length, 0.0)] + lower
     points = np.array([origin + s * unit + v * left for s, v in local])
     if tuberosity is not None:
-        # Replace the base corner and flare on the tuberosity's side by the tuberosity and a
-        # point where the outline rejoins the shaft. Upper side: indices 2 (corner) and 3 (flare);
-        # lower side (reversed): n-2 (corner) and n-3 (flare).
+        # Replace the base corner and flare on the tuberosity's side by a blunt, rounded process
+        # reaching to the tuberosity point, rejoining the shaft a little way along it. Upper side:
+        # indices 2 (corner) and 3 (flare); lower side (reversed): n-2 (corner) and n-3 (flare).
         t = np.asarray(tuberosity, float)
         sign = 1.0 if float(np.dot(t - origin, left)) >= 0 else -1.0
-        join = origin + 0.24 * length * unit + sign * (sw + 0.35 * (bw - sw)) * left
-        # Round the tip: two points either side of it, 1.5 mm back along the outline.
         corner = points[1] if sign > 0 else points[-1]
-        to_corner = (corner - t) / max(np.linalg.norm(corner - t), 1e-6)
-        to_join = (join - t) / max(np.linalg.norm(join - t), 1e-6)
-        tip_points = [t + 1.6 * to_corner + 0.6 * (to_join - to_corner), t + 0.3 * (to_corner + to_join),
-                      t + 1.6 * to_join + 0.6 * (to_corner - to_join)]
+        join = origin + 0.16 * length * unit + sign * (0.5 * bw + 0.6) * left
+        radius = 3.0
+        inward = (corner + join) / 2 - t
+        inward /= max(np.linalg.norm(inward), 1e-6)
+        centre = t + radius * inward
+        start_angle = np.arctan2(*(corner - centre)[::-1])
+        end_angle = np.arctan2(*(join - centre)[::-1])
+        outward = np.arctan2(*(-inward)[::-1])
+        # go round the far side of the circle (through the direction pointing away from the bone)
+        def unwrap(a):
+            return outward + (a - outward + np.pi) % (2 * np.pi) - np.pi
+        a0, a1 = unwrap(start_angle), unwrap(end_angle)
+        arc = [centre + radius * np.array([np.cos(a), np.sin(a)]) for a in np.linspace(a0, a1, 5)[1:-1]]
+        if sign < 0:
+            arc = arc[::-1]
         n = len(points)
         if sign > 0:
-            points = np.vstack([points[:2], *tip_points, join, points[4:]])
+            points = np.vstack([points[:2], *arc, join, points[4:]])
         else:
-            points = np.vstack([points[: n - 3], join, *tip_points[::-1], points[n - 1:]])
+            points = np.vstack([points[: n - 3], join, *arc, points[n - 1:]])
     return points
 
 

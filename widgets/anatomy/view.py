@@ -56,7 +56,8 @@ def describe(item_id: str, view: str) -> str:
         '<div class="groundup-anatomy-info">'
         f"<p><b>{escape(item.name)}</b> ({escape(kind)})</p>"
         f"<p>{escape(first)}<br>{escape(second)}</p>"
-        f'<p>Covered in: <a href="{escape(lesson.link)}" target="_blank">{escape(lesson.text)}</a></p></div>'
+        f'<p>Covered in: <a href="{escape(lesson.link)}" target="_blank" style="text-decoration:underline">'
+        f"{escape(lesson.text)}</a></p></div>"
     )
 
 
