@@ -34,9 +34,9 @@ def pixels(figure: Figure) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(figure.png)).convert("RGB")).astype(int)
 
 
-def to_pixel(view, labels, quiz, point):
+def to_pixel(view, labels, quiz, point, plain=False):
     """Pixel (column, row) of a screen-mm point in a scene's image."""
-    scene = drawing._scene(view, labels, quiz)
+    scene = drawing._scene(view, labels, quiz, plain)
     x, y = scene.t.transform(point)
     height = round(scene.fig.get_figheight() * drawing.DPI)
     return int(round(x)), int(round(height - y))
@@ -71,7 +71,9 @@ def test_each_view_renders_with_alt_text(out, view, labels):
 def test_labels_change_the_picture():
     with_labels = pixels(drawing.foot_diagram("dorsal"))
     without = pixels(drawing.foot_diagram("dorsal", labels=False))
-    assert with_labels.shape == without.shape and (with_labels != without).any(axis=2).sum() > 5000
+    assert with_labels.shape[1] >= without.shape[1]  # room for the label columns
+    dark = lambda image: int((image.sum(axis=2) < 200).sum())  # noqa: E731 - pixels of text and outlines
+    assert dark(with_labels) > dark(without) + 1000
 
 
 # ---------------------------------------------------------------- every highlight
@@ -86,7 +88,8 @@ def test_every_bone_can_be_highlighted(out, view, bone):
     image = pixels(figure)
     column, row = to_pixel(view, True, False, load_view(view).bones[bone].anchor)
     assert reddest(image, column, row) > 60, f"{bone} is not highlighted where it is drawn"
-    assert (image != pixels(drawing.foot_diagram(view))).any(axis=2).sum() > 200
+    plain = pixels(drawing.foot_diagram(view))
+    assert image.shape != plain.shape or (image != plain).any(axis=2).sum() > 200
 
 
 @pytest.mark.parametrize("joint", JOINTS)
@@ -150,9 +153,10 @@ def test_label_figure_needs_something_to_mark():
 
 # ---------------------------------------------------------------- labels are legible
 @pytest.mark.parametrize("view", VIEWS)
-@pytest.mark.parametrize("quiz", [False, True], ids=["diagram", "quiz"])
-def test_label_texts_never_overlap_and_stay_on_the_canvas(view, quiz):
-    scene = drawing._scene(view, not quiz, quiz)
+@pytest.mark.parametrize("quiz, plain", [(False, False), (False, True), (True, False)],
+                         ids=["highlights", "plain", "questions"])
+def test_label_texts_never_overlap_and_stay_on_the_canvas(view, quiz, plain):
+    scene = drawing._scene(view, not quiz, quiz, plain)
     x0, y0, x1, y1 = scene.box
     for key, placed in scene.layouts.items():
         boxes = [p.box for p in placed]
@@ -166,8 +170,8 @@ def test_label_texts_never_overlap_and_stay_on_the_canvas(view, quiz):
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_leader_lines_do_not_cross_other_labels(view):
-    scene = drawing._scene(view, True, False)
-    for key, placed in scene.layouts.items():
+    layouts = {**drawing._scene(view, True, False).layouts, **drawing._scene(view, True, False, True).layouts}
+    for key, placed in layouts.items():
         for p in placed:
             for (sx, sy), (tx, ty) in p.leaders:
                 for other in placed:

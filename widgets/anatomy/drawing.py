@@ -6,8 +6,9 @@ question (the structure marked with an arrow and a question mark, its name kept
 out of the alt text). Both return a ``groundup.figures.Figure`` (PNG, alt text,
 one-sentence takeaway).
 
-Speed: each (view, labels, quiz) has one ``Scene``, a matplotlib figure built
-once, big enough for every label layout; a drawing restyles its artists (colours,
+Speed: each kind of drawing (view, labels or not, question or not, something
+highlighted or not) has one ``Scene``, a matplotlib figure built once, big enough
+for every label layout it may need; a drawing restyles its artists (colours,
 highlight, label positions) and renders it. Re-using the figure skips building
 axes and artists and lets matplotlib re-use its text measurements. Finished
 drawings are also cached, so going back to one costs nothing.
@@ -308,7 +309,7 @@ def _involved(item) -> set:
 class Scene:
     """One view's figure, built once and restyled for each drawing."""
 
-    def __init__(self, view_name: str, labels: bool, quiz: bool):
+    def __init__(self, view_name: str, labels: bool, quiz: bool, plain: bool = False):
         import matplotlib
         from matplotlib import patheffects
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -320,7 +321,8 @@ class Scene:
         self.view = view = load_view(view_name)
         self.labels, self.quiz = labels, quiz
         cat = catalogue()
-        items = ([] if quiz else [None]) + list(cat.bones.values()) + list(cat.joints.values())
+        # A plain scene draws the skeleton with nothing highlighted; the other holds every highlight.
+        items = [None] if plain else list(cat.bones.values()) + list(cat.joints.values())
 
         # The canvas holds every possible layout, title and legend, so it never changes size.
         self.layouts = {}
@@ -375,18 +377,16 @@ class Scene:
             text(x0 + 1, view.floor + 1.2, "heel end", ha="left", va="bottom", **grey)
 
         self.patches = {}
-        details = []
-        self.detail_owner = []
+        self.details = {}  # bone -> its interior lines, drawn just above the bone itself
         for index, bone_id in enumerate(view.bones):
             shape = view.bones[bone_id]
             z = (3 if shape.overlay else 2) + index * 0.01
             patch = Polygon(shape.outline, closed=True, hatch=GROUP_STYLE[cat.bones[bone_id].group].hatch,
                             zorder=z, joinstyle="round", linestyle=(0, (3, 2)) if shape.overlay else "solid")
             self.patches[bone_id] = add(patch)
-            for detail in shape.details:
-                details.append(detail)
-                self.detail_owner.append(bone_id)
-        self.details = add(LineCollection(details, linewidths=0.7, zorder=2.9, capstyle="round")) if details else None
+            if shape.details:
+                self.details[bone_id] = add(LineCollection(list(shape.details), linewidths=0.7, zorder=z + 0.005,
+                                                           capstyle="round"))
 
         if labels and not quiz:  # metatarsal numbers
             for number, point in view.numbers:
@@ -476,9 +476,9 @@ class Scene:
             patch.set_linewidth(lw)
             _hatch_colour(patch, hatch_colour)
             detail_colour[bone_id] = edge if edge != "black" else EDGE
-        if self.details is not None:
-            self.details.set_color([detail_colour[b] for b in self.detail_owner])
-            self.details.set_visible(True)
+        for bone_id, lines in self.details.items():
+            lines.set_color(detail_colour[bone_id])
+            lines.set_visible(bone_id in shown)
 
         self.hl_fill.set_visible(False)
         self.hl_line.set_visible(False)
@@ -665,14 +665,14 @@ def _png(fig, alt: str, caption: str) -> Figure:
 
 
 @lru_cache(maxsize=None)
-def _scene(view_name: str, labels: bool, quiz: bool) -> Scene:
-    return Scene(view_name, labels, quiz)
+def _scene(view_name: str, labels: bool, quiz: bool, plain: bool = False) -> Scene:
+    return Scene(view_name, labels, quiz, plain)
 
 
 @lru_cache(maxsize=256)
 def _cached(view_name: str, highlight_id: str | None, labels: bool, quiz: bool) -> Figure:
     item = structure(highlight_id) if highlight_id else None
-    return _scene(view_name, labels, quiz).render(item)
+    return _scene(view_name, labels, quiz, item is None).render(item)
 
 
 def _resolve(view, highlight) -> tuple[str, str | None]:
