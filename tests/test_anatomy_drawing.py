@@ -234,3 +234,57 @@ def test_label_figure_imports_without_ipywidgets():
                              "if m.split('.')[0] in ('matplotlib', 'ipywidgets', 'numpy')))"],
                             capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("style", [
+    dict(ha="left", va="center", fontsize=8.5),
+    dict(ha="right", va="center", fontsize=9.5, fontweight="bold",
+         box=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor="#D55E00", lw=1.6)),
+    dict(ha="center", va="top", fontsize=11.5, linespacing=1.25),
+])
+def test_text_bitmaps_look_like_matplotlib_text(style):
+    """The cached text bitmaps of the diagrams draw exactly what matplotlib's own text draws."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+    from matplotlib.text import Text
+    from matplotlib.transforms import IdentityTransform
+
+    from groundup.anatomy import textsprite
+
+    words = "Proximal phalanx (big toe)\nsecond line" if style["va"] == "top" else "Medial cuneiform"
+
+    def draw(artist):
+        fig = MplFigure(figsize=(4, 1.5), dpi=100)
+        canvas = FigureCanvasAgg(fig)
+        artist.set_transform(IdentityTransform())
+        fig.add_artist(artist)
+        canvas.draw()
+        return np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+
+    kwargs = {k: v for k, v in style.items() if k != "box"}
+    text = Text(200, 100, words, bbox=style.get("box"), **kwargs)
+    sprite = textsprite.artist_class()((200, 100), words, **style)
+    reference, copy = draw(text), draw(sprite)
+
+    def ink(image):
+        dark = image.min(axis=2) < 230
+        rows, columns = np.where(dark)
+        return (255 - image).sum(), (rows.min(), rows.max(), columns.min(), columns.max())
+
+    (ink_ref, box_ref), (ink_copy, box_copy) = ink(reference), ink(copy)
+    assert ink_ref > 20_000  # something was drawn
+    assert abs(ink_copy - ink_ref) < 0.05 * ink_ref  # the same amount of ink ...
+    assert max(abs(a - b) for a, b in zip(box_ref, box_copy)) <= 2  # ... in the same place, within 2 pixels
+
+    def blur(image):  # 3x3 mean: sub-pixel placement differences vanish, the letters' shapes stay
+        padded = np.pad(image.astype(float), ((1, 1), (1, 1), (0, 0)), mode="edge")
+        return sum(padded[1 + dy:padded.shape[0] - 1 + dy, 1 + dx:padded.shape[1] - 1 + dx]
+                   for dy in (-1, 0, 1) for dx in (-1, 0, 1)) / 9
+
+    def letters(image):  # the black text only (not the coloured box around a highlighted name)
+        return (image.max(axis=2, keepdims=True) < 150).astype(float)
+
+    soft_ref, soft_copy = blur(letters(reference)), blur(letters(copy))
+    closest = min(np.abs(soft_ref - np.roll(soft_copy, (dy, dx), axis=(0, 1))).sum()
+                  for dx in (-1, 0, 1) for dy in (-2, -1, 0, 1, 2))
+    assert closest < 0.35 * soft_ref.sum()  # the same letters (a flipped or wrong text differs by about its ink)

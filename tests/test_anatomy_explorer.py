@@ -75,7 +75,7 @@ def test_the_menu_offers_every_bone_and_joint_with_visible_labels():
     assert [value for _, value in box.view_toggle.options] == ["dorsal", "medial"]
 
 
-def test_every_menu_entry_can_be_shown(monkeypatch):
+def test_every_menu_entry_can_be_shown():
     box = gu.explorer()
     for _, value in box.choice.options[1:]:
         box.choice.value = value

@@ -6,7 +6,6 @@ Reference values: foot-skeleton-dimensions.md (the [Fn] tags below) and the fact
 from __future__ import annotations
 
 import math
-import textwrap
 
 import numpy as np
 import pytest

@@ -25,7 +25,7 @@ from groundup.errors import GroundUpError
 from groundup.figures import Figure, new_figure
 from groundup.style import OKABE_ITO
 
-from . import layout, outlines
+from . import layout, outlines, textsprite
 from .catalogue import Bone, Joint, catalogue, structure
 from .geometry import View, check_view_name, load_view
 
@@ -362,10 +362,13 @@ class Scene:
             fig.add_artist(artist)
             return artist
 
-        TextSprite = _text_artist_class()
+        TextSprite = textsprite.artist_class()
 
-        def text(x, y, s, **kw):
-            return add(TextSprite((x, y), s, **kw))
+        def text(x, y, s, *, boxed=False, **kw):
+            box = dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=HIGHLIGHT, lw=1.6) if boxed else None
+            kw.setdefault("fontsize", LABEL_PT)
+            kw.setdefault("color", INK)
+            return add(TextSprite((x, y), s, box=box, dpi=DPI, **kw))
 
         if view.floor is not None:  # the floor the foot stands on
             add(Line2D([x0, x1], [view.floor, view.floor], color="#555555", lw=1.2, zorder=1))
@@ -518,9 +521,9 @@ class Scene:
             if r.key == CALLOUT:
                 artist.text = r.text
             elif r.emphasis:
-                artist.fontsize, artist.fontweight, artist.boxed = CALLOUT_PT, "bold", True
+                artist.fontsize, artist.fontweight, artist.box = CALLOUT_PT, "bold", self.callout.box
             else:
-                artist.fontsize, artist.fontweight, artist.boxed = LABEL_PT, "normal", False
+                artist.fontsize, artist.fontweight, artist.box = LABEL_PT, "normal", None
             artist.xy, artist.ha = (p.x, p.y), p.ha
             artist.set_visible(True)
             for start, end in p.leaders:
@@ -554,79 +557,6 @@ class Scene:
                 swatch.set_visible(True)
                 label.set_visible(True)
                 x += size
-
-
-def _text_artist_class():
-    from matplotlib.artist import Artist
-
-    class TextSprite(Artist):
-        """A text drawn from a cached bitmap: matplotlib lays out and renders each string only once.
-
-        Rendering text glyph by glyph is most of the cost of a labelled diagram; the same
-        labels are drawn again and again, so each (text, style) is rendered once and then
-        copied into place.
-        """
-
-        def __init__(self, xy, text, *, ha="left", va="center", fontsize=LABEL_PT, fontweight="normal", color=INK,
-                     style="normal", boxed=False, halo=False, linespacing=1.2, zorder=6):
-            super().__init__()
-            self.xy, self.text, self.ha, self.va = xy, text, ha, va
-            self.fontsize, self.fontweight, self.color, self.style = fontsize, fontweight, color, style
-            self.boxed, self.halo, self.linespacing = boxed, halo, linespacing
-            self.set_zorder(zorder)
-
-        def draw(self, renderer):
-            if not self.get_visible() or not self.text:
-                return
-            image, ax, ay = _sprite(self.text, self.fontsize, self.fontweight, self.color, self.style, self.boxed,
-                                    self.halo, self.ha, self.va, self.linespacing)
-            x, y = self.get_transform().transform(self.xy)
-            gc = renderer.new_gc()
-            renderer.draw_image(gc, round(x - ax), round(y - ay), image)
-            gc.restore()
-            self.stale = False
-
-    return TextSprite
-
-
-_text_artist_class = lru_cache(maxsize=1)(_text_artist_class)
-
-
-@lru_cache(maxsize=4096)
-def _sprite(text, fontsize, fontweight, color, style, boxed, halo, ha, va, linespacing):
-    """(bitmap rows bottom-up, anchor x, anchor y) of a text rendered exactly as matplotlib would."""
-    from matplotlib import patheffects
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure as MplFigure
-    from matplotlib.text import Text
-    from matplotlib.transforms import Bbox, IdentityTransform
-
-    lines = text.splitlines() or [""]
-    width = max(_text_size(line, fontsize, fontweight == "bold")[0] for line in lines) * PX_PER_MM
-    w_px, h_px = int(2 * width) + 60, int(len(lines) * fontsize * 1.6 * DPI / 72) + 60
-    fig = MplFigure(figsize=(w_px / DPI, h_px / DPI), dpi=DPI)
-    canvas = FigureCanvasAgg(fig)
-    fig.patch.set_alpha(0)
-    cx, cy = w_px / 2, h_px / 2
-    extra = {}
-    if boxed:
-        extra["bbox"] = dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=HIGHLIGHT, lw=1.6)
-    if halo:
-        extra["path_effects"] = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-    artist = Text(cx, cy, text, transform=IdentityTransform(), ha=ha, va=va, fontsize=fontsize,
-                  fontweight=fontweight, color=color, fontstyle=style, linespacing=linespacing, **extra)
-    fig.add_artist(artist)
-    canvas.draw()
-    renderer = canvas.get_renderer()
-    box = artist.get_window_extent(renderer)
-    if boxed:
-        box = Bbox.union([box, artist.get_bbox_patch().get_window_extent(renderer)])
-    pixels = np.asarray(canvas.buffer_rgba())
-    height = pixels.shape[0]
-    x0, y0 = max(int(np.floor(box.x0)) - 3, 0), max(int(np.floor(box.y0)) - 3, 0)
-    x1, y1 = min(int(np.ceil(box.x1)) + 3, pixels.shape[1]), min(int(np.ceil(box.y1)) + 3, height)
-    image = np.ascontiguousarray(pixels[height - y1:height - y0, x0:x1][::-1])
-    return image, cx - x0, cy - y0
 
 
 HATCH_LINEWIDTH = 0.6
