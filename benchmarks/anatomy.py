@@ -2,7 +2,7 @@
 
 For each kind of drawing: the median time to draw it from scratch (the drawing cache
 cleared before every call), as wall-clock and as this process's CPU time (CPU time
-is steadier when other programs share the machine). The "floor" row is an empty
+is steadier when other programs share the machine; the load average is printed too). The "floor" row is an empty
 figure of the same size rendered to PNG the same way: what matplotlib costs before
 a single bone is drawn. Then a cached call and one explorer step (choose a bone in
 the menu: the figure and the text update).
@@ -94,7 +94,9 @@ def main() -> None:
     step.i = 0
     rows.append(("explorer: choose a structure (figure + text update)", measure(step, repeats)))
 
-    print(f"Foot diagrams: median of {repeats} runs (geometry loaded once in {load_ms:.0f} ms)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"Foot diagrams: median of {repeats} runs (geometry loaded once in {load_ms:.0f} ms; "
+          f"load average {load} on {os.cpu_count()} CPUs)")
     print(f"{'drawing':<58}{'wall ms':>9}{'cpu ms':>9}")
     for name, (wall, cpu) in rows:
         print(f"{name:<58}{wall:>9.1f}{cpu:>9.1f}")

@@ -17,6 +17,26 @@ def _freeze(box: dict | None):
     return tuple(sorted(box.items())) if box else None
 
 
+_SCRATCH: dict = {}  # dpi -> (figure, canvas, text): one off-screen canvas re-used for every new text
+SCRATCH_PX = (1600, 480)
+
+
+def _scratch(dpi: float):
+    if dpi not in _SCRATCH:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.text import Text
+        from matplotlib.transforms import IdentityTransform
+
+        fig = Figure(figsize=(SCRATCH_PX[0] / dpi, SCRATCH_PX[1] / dpi), dpi=dpi)
+        canvas = FigureCanvasAgg(fig)
+        fig.patch.set_alpha(0)
+        text = Text(SCRATCH_PX[0] // 2, SCRATCH_PX[1] // 2, "", transform=IdentityTransform())
+        fig.add_artist(text)
+        _SCRATCH[dpi] = (fig, canvas, text)
+    return _SCRATCH[dpi]
+
+
 @lru_cache(maxsize=4096)
 def render(text: str, fontsize: float, fontweight: str, color, style: str, box, halo: bool, ha: str, va: str,
            linespacing: float, dpi: float):
@@ -26,37 +46,30 @@ def render(text: str, fontsize: float, fontweight: str, color, style: str, box, 
     ``halo``: a white outline around the letters (legible over hatching).
     """
     from matplotlib import patheffects
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.text import Text
-    from matplotlib.transforms import Bbox, IdentityTransform
+    from matplotlib.transforms import Bbox
 
-    lines = text.splitlines() or [""]
-    longest = max(len(line) for line in lines)
-    w_px = int(2 * longest * fontsize * dpi / 72) + 60  # room for any alignment
-    h_px = int(len(lines) * fontsize * 2 * dpi / 72) + 60
-    fig = Figure(figsize=(w_px / dpi, h_px / dpi), dpi=dpi)
-    canvas = FigureCanvasAgg(fig)
-    fig.patch.set_alpha(0)
-    cx, cy = w_px // 2, h_px // 2  # whole pixels, so the offsets below are whole pixels too
-    extra = {}
-    if box:
-        extra["bbox"] = dict(box)
-    if halo:
-        extra["path_effects"] = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-    artist = Text(cx, cy, text, transform=IdentityTransform(), ha=ha, va=va, fontsize=fontsize,
-                  fontweight=fontweight, color=color, fontstyle=style, linespacing=linespacing, **extra)
-    fig.add_artist(artist)
+    fig, canvas, artist = _scratch(dpi)
+    artist.set_text(text)
+    artist.set_fontsize(fontsize)
+    artist.set_fontweight(fontweight)
+    artist.set_color(color)
+    artist.set_fontstyle(style)
+    artist.set_linespacing(linespacing)
+    artist.set_horizontalalignment(ha)
+    artist.set_verticalalignment(va)
+    artist.set_bbox(dict(box) if box else None)
+    artist.set_path_effects([patheffects.withStroke(linewidth=2.2, foreground="white")] if halo else [])
     canvas.draw()
     renderer = canvas.get_renderer()
     extent = artist.get_window_extent(renderer)
     if box:
         extent = Bbox.union([extent, artist.get_bbox_patch().get_window_extent(renderer)])
     pixels = np.asarray(canvas.buffer_rgba())
-    height = pixels.shape[0]
+    height, width = pixels.shape[:2]
     x0, y0 = max(int(np.floor(extent.x0)) - 3, 0), max(int(np.floor(extent.y0)) - 3, 0)
-    x1, y1 = min(int(np.ceil(extent.x1)) + 3, pixels.shape[1]), min(int(np.ceil(extent.y1)) + 3, height)
+    x1, y1 = min(int(np.ceil(extent.x1)) + 3, width), min(int(np.ceil(extent.y1)) + 3, height)
     image = np.ascontiguousarray(pixels[height - y1:height - y0, x0:x1][::-1])  # draw_image wants bottom-up rows
+    cx, cy = artist.get_position()
     return image, cx - x0, cy - y0
 
 
