@@ -36,8 +36,23 @@ def _lab(sub):
     p.set_defaults(handler="groundup.launch:lab_command")
 
 
+def _validate(sub):
+    p = sub.add_parser(
+        "validate",
+        help="check question banks and report every problem",
+        description=(
+            "Check question banks (YAML) and print every problem as file:line: question-id: message. "
+            "With no paths, checks every bank shipped with the course. Exit code 1 if there is any problem."
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="bank files, or folders of them (default: the course's banks)")
+    p.add_argument("--figures", action="store_true",
+                   help="also draw the figure of every label-the-diagram question (needs the figure provider)")
+    p.set_defaults(handler="groundup.quiz.commands:validate_command")
+
+
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab]
+SUBCOMMANDS = [_lab, _validate]
 
 
 def build_parser() -> argparse.ArgumentParser:

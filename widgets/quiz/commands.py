@@ -1,0 +1,65 @@
+"""Handler of ``groundup validate`` (imported only when it runs)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from groundup.errors import GroundUpError, Problem
+
+
+def bank_files(paths: list[str]) -> list[Path]:
+    """The bank files named on the command line (folders stand for the YAML files inside them)."""
+    from groundup.quiz.bank import packaged_bank_paths
+
+    if not paths:
+        return packaged_bank_paths()
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise GroundUpError(f"{name}: no such file or folder")
+    return found
+
+
+def figure_problems(banks) -> list[Problem]:
+    """Draw every label question's figure; a provider that cannot be imported or fails is a problem."""
+    from groundup.quiz.providers import FigureUnavailable, draw
+
+    problems = []
+    for bank in banks:
+        for question in bank.questions:
+            if question.type == "label":
+                try:
+                    draw(question.figure)
+                except FigureUnavailable as exc:
+                    problems.append(Problem(question.file, question.line, question.id, f"figure cannot be drawn: {exc}"))
+    return problems
+
+
+def validate_command(args) -> int:
+    from groundup.quiz.bank import check_banks
+
+    files = bank_files(args.paths)
+    if not files:
+        print("No question banks found.")
+        return 0
+    banks, problems = check_banks(files)
+    if args.figures:
+        problems += figure_problems(banks)
+    order = {str(p): i for i, p in enumerate(files)}
+    problems.sort(key=lambda p: (order.get(p.file, len(order)), p.file, p.line, p.item, p.message))
+    for problem in problems:
+        print(problem)
+    questions = sum(len(b.questions) for b in banks)
+    if problems:
+        bad = len({p.file for p in problems})
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {bad} of {len(files)} "
+              f"bank file{'s' if len(files) != 1 else ''}.", file=sys.stderr)
+        return 1
+    print(f"{len(files)} bank file{'s' if len(files) != 1 else ''}, {questions} questions: no problems.")
+    return 0
