@@ -57,6 +57,9 @@ EXPECTED = {
         "10: bad-answer-choice: answer 'referencs' is not one of the choices (references, summary) (did you mean 'references'?)"],
     "bad-id.yaml": [
         "3: (question 1): id 'Bad Id' must be lower-case letters, digits and hyphens (e.g. ankle-mortise-bone)"],
+    "choice-text-markdown.yaml": [
+        "9: bad-choice-markdown: the text of choice 'a' is shown as plain text, so its backticks would show: remove "
+        "them (Markdown works in prompts, feedback and explanations)"],
     "difficulty-word.yaml": ["11: bad-difficulty: difficulty must be 1, 2 or 3, not 'hard'"],
     "empty.yaml": ["1: the file is empty: a bank needs 'lesson' and 'questions'"],
     "field-twice.yaml": [

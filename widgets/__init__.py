@@ -14,6 +14,10 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    "Quiz": "groundup.quiz.view:Quiz",
+    "progress": "groundup.quiz.view:progress",
+    "review": "groundup.quiz.view:review",
+    "reset_progress": "groundup.quiz.view:reset_progress",
 }
 
 __all__ = ["__version__", *_LAZY]
