@@ -249,6 +249,20 @@ def test_a_label_question_shows_the_providers_figure_with_alt_text_that_does_not
     assert "talus" not in card.figure_view.value.split("alt=")[1].split('"')[1]
 
 
+def test_a_label_figure_keeps_the_providers_alt_text_when_it_does_not_give_the_answer(store):
+    from groundup.figures import new_figure, render
+
+    def discreet(view, highlight):
+        return render(new_figure(figsize=(1, 1)), alt=f"Foot seen from the {view} side; one bone marked with an arrow.")
+
+    register_provider("discreet", discreet)
+    try:
+        card = Quiz(None, store=store, _questions=[make.label(provider="discreet", qid="q-discreet")]).cards[0]
+    finally:
+        unregister_provider("discreet")
+    assert card.figure_view.alt == "Foot seen from the dorsal side; one bone marked with an arrow."
+
+
 @pytest.mark.parametrize("provider, reason", [
     ("missing", "the figure provider 'missing' is not known"),
     ("broken", "the broken diagrams are not installed yet (groundup.no_such_module:label_figure cannot be imported"),

@@ -129,11 +129,16 @@ _FIGURES: dict = {}
 
 
 def _label_figure(spec):
+    """The provider's figure; its alt text is replaced if it names the highlighted structure (the answer)."""
     if spec not in _FIGURES:
         figure = providers.draw(spec)
-        shown = ", ".join(f"{k} {v}" for k, v in spec.params if k != "highlight")
-        alt = f"Diagram ({shown}) with one structure highlighted and no labels; name it from the choices."
-        _FIGURES[spec] = replace(figure, alt=alt)  # the provider's alt text could name the answer
+        highlight = dict(spec.params).get("highlight", "")
+        names = {highlight.lower(), highlight.replace("_", " ").lower()} - {""}
+        if any(name in figure.alt.lower() for name in names):
+            shown = ", ".join(f"{k} {v}" for k, v in spec.params if k != "highlight")
+            figure = replace(figure, alt=f"Diagram ({shown}) with one structure highlighted and no labels; "
+                                         "name it from the choices.")
+        _FIGURES[spec] = figure
     return _FIGURES[spec]
 
 
