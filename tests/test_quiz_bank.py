@@ -152,6 +152,12 @@ def test_duplicate_ids_across_files_and_against_the_course(capsys):
     ]
 
 
+def test_a_file_named_twice_is_checked_once(capsys):
+    path = BAD / "missing-answer.yaml"
+    code, out, _ = validate(capsys, path, path, BAD)
+    assert code == 1 and out.count(f"{bank.display_name(path)}:3: bad-no-answer: no answer: add 'answer' (the id of the right choice)") == 1
+
+
 def test_a_missing_path_is_a_one_line_user_error(capsys, tmp_path):
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 2
     err = capsys.readouterr().err

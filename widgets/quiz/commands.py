@@ -23,7 +23,10 @@ def bank_files(paths: list[str]) -> list[Path]:
             found.append(path)
         else:
             raise GroundUpError(f"{name}: no such file or folder")
-    return found
+    unique = {}
+    for path in found:  # a file named twice (or inside a folder also named) is checked once
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def figure_problems(banks) -> list[Problem]:
