@@ -10,10 +10,9 @@ __version__ = "0.1.0"
 
 # name -> "module:attribute", resolved on first use.
 _LAZY = {
-    "lessons": "groundup.resources:lessons",
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
-    "progress_location": "groundup.workspace:state_dir",
+    "progress_location": "groundup.views:progress_location",
     # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
     "ankle_model": "groundup.models.view:ankle_model",
     "knee_to_wall": "groundup.models.view:knee_to_wall",
