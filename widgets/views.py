@@ -51,5 +51,4 @@ def progress_location() -> w.HTML:
     from groundup.textsafe import escape
     from groundup.workspace import state_dir
 
-    folder = state_dir()
-    return w.HTML(f"Your answers and progress are saved in <code>{escape(folder / 'progress.sqlite')}</code>.")
+    return w.HTML(f"Your answers and progress are saved in <code>{escape(state_dir() / 'progress.sqlite')}</code>.")
