@@ -315,7 +315,7 @@ def test_unknown_ids_are_one_clear_error():
 def test_panels_put_words_and_icons_not_colour_alone():
     result = assess(Findings.of(["dvt"], ["knees-cave-in"]))
     assert "Evidence: moderate" in panels.regions_html(result)
-    assert "⛔ Not today" in panels.techniques_html(result)
+    assert "✖ Not today" in panels.techniques_html(result)
     assert "Action: refer urgently" in panels.referral_html(result)
     assert "Suggested words for the client" in panels.referral_html(result)
     clean = assess(Findings.of([], ["knees-cave-in"]))

@@ -2,7 +2,7 @@
 into HTML widgets, and tests read them.
 
 Every piece of text is escaped. Status is always written out in words with an icon (never colour alone):
-"⚠ Refer urgently", "Evidence: moderate ●●●○", "✔ Suggested", "⛔ Not today".
+"✖ Action: refer urgently", "Evidence: moderate ●●●○", "✔ Suggested", "✖ Not today".
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from groundup.checker.engine import EVIDENCE_WEIGHT, Assessment, NextAssessment,
 from groundup.checker.kb import KnowledgeBase, LessonRef
 from groundup.textsafe import escape
 
-ACTION_ICON = {"refer urgently": "⛔", "refer": "⚠", "avoid the area": "⚠", "modify": "ℹ"}
-STATUS_ICON = {"suggested": "✔ Suggested", "with care": "⚠ With care", "not today": "⛔ Not today"}
+ACTION_ICON = {"refer urgently": "✖", "refer": "⚠", "avoid the area": "⚠", "modify": "ℹ"}
+STATUS_ICON = {"suggested": "✔ Suggested", "with care": "⚠ With care", "not today": "✖ Not today"}
 EVIDENCE_DOTS = {"strong": "●●●●", "moderate": "●●●○", "weak": "●●○○", "expert opinion": "●○○○"}
 BOX = "border:1px solid #888;border-radius:4px;padding:8px 12px;margin:6px 0"
 REFERRAL_BOX = "border:3px solid #D55E00;border-radius:4px;padding:8px 12px;margin:0 0 8px 0;background:#fff6ef"
