@@ -180,7 +180,8 @@ MALFORMED = [
     ("regions.yaml", "techniques: [t7]", "techniques: [t8]", "toes-first-mtp", "unknown technique 't8'", "[t8]"),
     ("techniques.yaml", "diabetic-foot, hot-joint]", "diabetic-foot, hot-joints]", "t1", "unknown red flag 'hot-joints'",
      "hot-joints]"),
-    ("assessments.yaml", "{lesson: 01-the-ankle, section: ankle-sprains}", "{lesson: 07-the-knee, section: ankle-sprains}",
+    ("assessments.yaml", "{lesson: 01-the-ankle, section: why-sprains-happen-with-the-foot-pointed}",
+     "{lesson: 07-the-knee, section: why-sprains-happen-with-the-foot-pointed}",
      "sprain-history", "unknown lesson '07-the-knee' (not in the course plan)", "07-the-knee"),
     ("cases.yaml", "section: a-dancer-with-a-stiff-big-toe}", "section: a-dancer-with-a-stiff-toe}",
      "dancer-stiff-big-toe", "has no section 'a-dancer-with-a-stiff-toe'", "a-dancer-with-a-stiff-toe"),
@@ -276,20 +277,22 @@ def test_sections_of_a_lesson_not_written_yet_wait_and_become_strict_when_it_exi
     assert ref.href is None and "not in this copy of the course yet" in ref.label
     # ... with a lesson 01 that lacks the section, it is a problem naming the file and the id.
     problems = kbmod.validate_folder(lessons=base + [_lesson("01-the-ankle", "The mortise", "Ankle sprains")])
-    assert any(p.item == "knee-to-wall" and "has no section 'knee-to-wall-test'" in p.message
+    assert any(p.item == "knee-to-wall" and "has no section 'the-knee-to-wall-test'" in p.message
                and p.file.endswith("assessments.yaml") for p in problems), [str(p) for p in problems]
     # ... and with the section there, it resolves to a relative link with JupyterLab's anchor.
-    lesson01 = _lesson("01-the-ankle", "Ankle sprains", "Knee-to-wall test", "Ankle traction techniques")
+    lesson01 = _lesson("01-the-ankle", "Why sprains happen with the foot pointed", "The knee-to-wall test",
+                       "Technique: ankle traction three ways")
     problems = kbmod.validate_folder(lessons=base + [lesson01])
     assert not any("01-the-ankle" in p.message for p in problems), [str(p) for p in problems]
 
 
 def test_resolved_links_are_relative_with_the_lab_anchor():
-    lesson01 = _lesson("01-the-ankle", "Ankle sprains", "Knee-to-wall test", "Ankle traction techniques")
+    lesson01 = _lesson("01-the-ankle", "Why sprains happen with the foot pointed", "The knee-to-wall test",
+                       "Technique: ankle traction three ways")
     checker = kbmod._Checker(KB_DIR, "x", [lesson01])
-    ref = checker.resolve_lesson("f", 1, "i", "01-the-ankle", "knee-to-wall-test")
-    assert ref.href == "01-the-ankle.ipynb#2.-Knee-to-wall-test"
-    assert ref.label == "Lesson 1, section 2: Knee-to-wall test"
+    ref = checker.resolve_lesson("f", 1, "i", "01-the-ankle", "technique-ankle-traction-three-ways")
+    assert ref.href == "01-the-ankle.ipynb#3.-Technique:-ankle-traction-three-ways"
+    assert ref.label == "Lesson 1, section 3: Technique: ankle traction three ways"
     assert checker.problems == []
 
 
