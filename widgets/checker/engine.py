@@ -118,7 +118,7 @@ class Reason:
     @property
     def arithmetic(self) -> str:
         return (f"{self.role} link ({ROLE_POINTS[self.role]}) × evidence {self.evidence} "
-                f"({EVIDENCE_WEIGHT[self.evidence] / 10:g}) = {self.points:g} points")
+                f"({EVIDENCE_WEIGHT[self.evidence] / 10:.1f}) = {self.points:g} points")
 
     def texts(self) -> list[str]:
         return [self.sign, self.role, self.evidence, self.because, self.sources, self.arithmetic]

@@ -50,9 +50,10 @@ def referral_html(assessment: Assessment) -> str:
         parts.append('<div class="gu-flag" style="margin:8px 0 4px 0">')
         parts.append(f'<strong>{ACTION_ICON[flag.action]} Action: {escape(flag.action)}</strong> · '
                      f'<strong>{escape(flag.title)}</strong>')
-        found = "".join(f"<li>{escape(text)}</li>" for text in hit.found)
+        found = "".join(f"<li>{escape(text)}</li>" for text in hit.found if text != flag.title)
         rules = "".join(f"<li>{escape(line)}</li>" for line in hit.rule_lines)
-        parts.append(f'<ul style="margin:2px 0">{found}{rules}</ul>')
+        if found or rules:
+            parts.append(f'<ul style="margin:2px 0">{found}{rules}</ul>')
         parts.append(f"<div><b>Why:</b> {escape(flag.why)}</div>")
         if flag.emergency:
             parts.append(f"<div><b>Emergency:</b> {escape(flag.emergency)}</div>")
@@ -94,7 +95,7 @@ def regions_html(assessment: Assessment) -> str:
     parts.append("</ol>")
     parts.append(f'<details><summary>How the score works</summary><p>Each sign adds points to the regions it '
                  f'points to: a primary link is worth 10, a secondary link 4, times the evidence weight '
-                 f'({", ".join(f"{escape(k)} {v / 10:g}" for k, v in EVIDENCE_WEIGHT.items())}). A region\'s '
+                 f'({", ".join(f"{escape(k)} {v / 10:.1f}" for k, v in EVIDENCE_WEIGHT.items())}). A region\'s '
                  f'score is the sum; ties go to the region with more signs behind it.</p></details>')
     return "".join(parts)
 
