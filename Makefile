@@ -24,6 +24,9 @@ test: $(STAMP) chromium
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
+	$(BIN)/python benchmarks/models.py
+	$(BIN)/python benchmarks/anatomy.py
+	$(BIN)/python benchmarks/quiz.py
 	$(BIN)/python benchmarks/checker.py
 
 clean:
