@@ -27,6 +27,8 @@ _LAZY = {
     "progress": "groundup.quiz.view:progress",
     "review": "groundup.quiz.view:review",
     "reset_progress": "groundup.quiz.view:reset_progress",
+    # The symptom checker (groundup.checker): gu.checker(case=None).
+    "checker": "groundup.checker.view:checker",
 }
 
 __all__ = ["__version__", *_LAZY]

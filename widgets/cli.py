@@ -87,8 +87,25 @@ def _import_jupyterquiz(sub):
     p.set_defaults(handler="groundup.quiz.commands:import_jupyterquiz_command")
 
 
+
+def _checker(sub):
+    p = sub.add_parser(
+        "checker",
+        help="open the symptom checker on its own (a Voila app on this computer)",
+        description=(
+            "Serve the symptom checker alone as a Voila app on 127.0.0.1 (for a clinic laptop or a "
+            "classroom projector) and print its address. Saved summaries go to your course workspace when "
+            "you are in one, otherwise to the current folder. Arguments after -- go to Voila."
+        ),
+    )
+    p.add_argument("--port", type=int, help="port to serve on (default: a free port)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.set_defaults(handler="groundup.checker.app:checker_command")
+
+
+
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab, _validate, _import_jupyterquiz, _site]
+SUBCOMMANDS = [_lab, _checker, _validate, _import_jupyterquiz, _site]
 
 
 def build_parser() -> argparse.ArgumentParser:
