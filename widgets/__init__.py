@@ -14,6 +14,7 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    "assignment": "groundup.instructor.student_view:assignment",
 }
 
 __all__ = ["__version__", *_LAZY]
