@@ -108,9 +108,11 @@ class Scorer:
 
 
 def _rank(candidate: tuple[str, sub.Submission]) -> tuple:
-    """Which of one student's submissions counts: a submitted one, then the latest, then by file name."""
+    """Which of one student's submissions counts: a submitted one, then the latest, then the one with the
+    name the notebook gives its file, then by file name."""
     display, submission = candidate
-    return (submission.final, submission.last_activity(), submission.saved_at, display)
+    own_name = Path(display).name == submission.filename
+    return (submission.final, submission.last_activity(), submission.saved_at, own_name, display)
 
 
 def grade_files(assignment, paths, *, displays=None) -> Outcome:

@@ -86,7 +86,10 @@ def public_question(question, assignment_id: str) -> dict:
         entry["unit"] = question.unit or ""
     if question.type == "matching":
         entry["lefts"] = [p.left for p in question.pairs]
-        entry["options"] = stable_order(question.right_options, seed)
+        options = stable_order(question.right_options, seed)
+        if options == list(question.right_options):  # never the pairs' own order
+            options = options[1:] + options[:1]
+        entry["options"] = options
     if question.type == "ordering":
         items = stable_order(question.items, seed)
         if items == list(question.items):  # never store the right order

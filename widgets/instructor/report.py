@@ -81,8 +81,8 @@ def difficulty_chart(stats) -> Figure:
         ax.annotate(f"Q{item.number}", (item.difficulty, item.discrimination), textcoords="offset points",
                     xytext=(5, 4), fontsize=9)
     ax.axhline(LOW_DISCRIMINATION, color="black", linestyle="--", linewidth=1)
-    ax.text(0.01, LOW_DISCRIMINATION + 0.02, f"{LOW_DISCRIMINATION}: below this line, review the question",
-            fontsize=9, transform=ax.get_yaxis_transform())
+    ax.text(0.99, LOW_DISCRIMINATION - 0.04, f"below {LOW_DISCRIMINATION}: review the question", fontsize=9,
+            ha="right", va="top", transform=ax.get_yaxis_transform())
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("Difficulty: proportion of students fully right")

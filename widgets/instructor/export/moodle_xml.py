@@ -165,10 +165,17 @@ def add_question(quiz, question, result: Export) -> bool:
     return True
 
 
+def _comment(text: str) -> str:
+    """Text that may stand in an XML comment (which cannot hold '--' or end with '-')."""
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return text.rstrip("-")
+
+
 def export(questions, *, title: str = CATEGORY) -> Export:
     result = Export()
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" {title.replace('--', '- -')}: exported by groundup export --format moodle-xml "))
+    quiz.append(ET.Comment(f" {_comment(title)}: exported by groundup export (Moodle XML) "))
     lesson = None
     for question in questions:
         if question.lesson != lesson:
@@ -179,6 +186,6 @@ def export(questions, *, title: str = CATEGORY) -> Export:
         if add_question(quiz, question, result):
             result.exported.append(question.id)
     ET.indent(quiz, space="  ")
-    body = ET.tostring(quiz, encoding="unicode", short_empty_elements=True)
+    body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
     result.data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
     return result

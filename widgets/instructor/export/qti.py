@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from groundup.instructor.export.common import CATEGORY, Export, block_html, inline_html, number, prompt_html
+from groundup.instructor.export.moodle_xml import _comment
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -170,7 +171,7 @@ def assessment_xml(questions, title: str, assessment_id: str) -> str:
     for number_, question in enumerate(questions, start=1):
         item(section, question, number_)
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode", short_empty_elements=False) + "\n"
 
 
 def meta_xml(title: str, assessment_id: str, points: int) -> str:
@@ -184,7 +185,7 @@ def meta_xml(title: str, assessment_id: str, points: int) -> str:
     ET.SubElement(root, "allowed_attempts").text = "1"
     ET.SubElement(root, "available").text = "false"
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode", short_empty_elements=False) + "\n"
 
 
 def manifest_xml(assessment_id: str, title: str) -> str:
@@ -202,9 +203,9 @@ def manifest_xml(assessment_id: str, title: str) -> str:
                          type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
                          href=f"{assessment_id}/assessment_meta.xml")
     ET.SubElement(meta, "file", href=f"{assessment_id}/assessment_meta.xml")
-    root.insert(0, ET.Comment(f" {title.replace('--', '- -')} "))
+    root.insert(0, ET.Comment(f" {_comment(title)} "))
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode", short_empty_elements=False) + "\n"
 
 
 def _zip(files: dict[str, str]) -> bytes:
