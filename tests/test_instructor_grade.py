@@ -158,9 +158,10 @@ def test_duplicates_the_submitted_and_latest_submission_counts(tmp_path):
                                   "draft.json")
     submitted = write_submission(folder, submission_dict(assignment, "S1", "Ada", wrong, at=T0), "final.json")
     outcome = gr.grade_files(assignment, [late_draft, submitted])
-    assert [g.display for g in outcome.graded] == [gr.display_name(submitted)]
-    assert outcome.problems == [(gr.display_name(late_draft), f"a second submission for student S1; "
-                                 f"{gr.display_name(submitted)} was graded instead (submitted later)")]
+    shown_draft, shown_final = gr.display_names([late_draft, submitted])
+    assert [g.display for g in outcome.graded] == [shown_final]
+    assert outcome.problems == [(shown_draft, f"a second submission for student S1; {shown_final} was graded "
+                                              "instead (submitted later)")]
 
 
 def test_partial_answers_are_graded_not_refused(tmp_path):

@@ -238,3 +238,19 @@ def test_assign_command_says_what_to_hand_out(tmp_path, capsys):
     assert "all-types.<student-id>.submission.json" in out and "groundup grade" in out
     assert "The release holds no answers" in out and "sha256:" in out
     assert oct((tmp_path / "out" / "all-types.ipynb").stat().st_mode & 0o444) == oct(0o444)
+
+
+def test_help_lists_the_instructor_commands_and_import_stays_light():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "groundup", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    for name in ("assign", "grade", "export"):
+        assert f"    {name} " in result.stdout or f"    {name}\n" in result.stdout, result.stdout
+    code = ("import sys, groundup; print(sorted(m for m in sys.modules if m.startswith('groundup.instructor') "
+            "or m in ('ipywidgets', 'matplotlib')))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+    import groundup
+
+    assert groundup.assignment is __import__("groundup.instructor.student_view", fromlist=["x"]).assignment

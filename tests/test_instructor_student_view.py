@@ -136,13 +136,14 @@ def test_reopening_restores_every_answer_from_the_file(released):
     start(view)
     partial_order = card(view, "ordering")
     answer_everything(view, found)
-    partial_order.dropdowns[-1].value = None  # leave one position empty: saved as such
+    partial_order.dropdowns[-1].index = 0  # back to "— choose —": the position is empty, and saved as such
     before = {c.qid: c.response() for c in view.cards}
     again = open_view(folder)  # a new kernel, the same folder: no need to type the name again
     assert again.submission is not None and "Welcome back, Ada Lovelace" in again.status.value
     assert again.identity.layout.display == "none"
     assert {c.qid: c.response() for c in again.cards} == before
     assert [c.qid for c in again.cards] == [c.qid for c in view.cards]
+    assert card(again, "ordering").dropdowns[-1].label == "— choose —"  # an empty position shows the placeholder
 
 
 def test_submit_asks_first_then_makes_the_submission_final(released):
@@ -309,3 +310,17 @@ def test_every_control_has_a_visible_label(released):
     for c in view.cards:
         for control in c.controls:
             assert control.description.strip(), (c.qid, control)
+
+
+def test_a_submitted_file_from_an_older_release_stays_final_and_says_so(released):
+    found, folder = released()
+    view = open_view(folder)
+    start(view)
+    answer_everything(view, found)
+    view.submit_button.click()
+    view.confirm_button.click()
+    before = saved(folder)
+    released(ALL_TYPES.replace("  - start-references-block\n", ""))
+    again = open_view(folder)
+    assert again.submission.final and "earlier version of the assignment" in again.status.value
+    assert saved(folder) == before  # a final submission is never rewritten

@@ -74,6 +74,14 @@ def parse_number(text: str):
     return value
 
 
+def _choose(dropdown: w.Dropdown, value) -> None:
+    """Select a value; None shows the "— choose —" placeholder (index 0) rather than a blank box."""
+    if value is None:
+        dropdown.index = 0
+    else:
+        dropdown.value = value
+
+
 def _guard(method):
     """Show any failure of a callback as a message instead of a traceback."""
     @functools.wraps(method)
@@ -110,7 +118,7 @@ class QuestionCard(w.VBox):
         self.check_button = None
         self.feedback = w.HTML("")
         if view.immediate:
-            self.check_button = w.Button(description="Check", icon="check", button_style="primary",
+            self.check_button = w.Button(description="Check", button_style="primary",
                                          tooltip="Check this answer")
             self.check_button.on_click(lambda _: self.check())
             children += [self.check_button, self.feedback]
@@ -149,13 +157,13 @@ class QuestionCard(w.VBox):
             box = w.HBox([self.input, *unit])
         elif kind == "matching":
             options = [(PLACEHOLDER, None)] + [(o, o) for o in order(entry["options"])]
-            self.dropdowns = [w.Dropdown(options=options, value=None, description=left, style=WIDE, layout=FULL)
+            self.dropdowns = [w.Dropdown(options=options, index=0, description=left, style=WIDE, layout=FULL)
                               for left in entry["lefts"]]
             self.controls = list(self.dropdowns)
             box = w.VBox(self.dropdowns)
         elif kind == "ordering":
             options = [(PLACEHOLDER, None)] + [(o, o) for o in order(entry["items"])]
-            self.dropdowns = [w.Dropdown(options=options, value=None, description=ordinal(i + 1), style=WIDE,
+            self.dropdowns = [w.Dropdown(options=options, index=0, description=ordinal(i + 1), style=WIDE,
                                          layout=FULL) for i in range(len(entry["items"]))]
             self.controls = list(self.dropdowns)
             box = w.VBox(self.dropdowns)
@@ -210,10 +218,10 @@ class QuestionCard(w.VBox):
             self.input.value = f"{response:g}"
         elif kind == "matching":
             for left, dropdown in zip(self.entry["lefts"], self.dropdowns):
-                dropdown.value = response.get(left)
+                _choose(dropdown, response.get(left))
         elif kind == "ordering":
             for value, dropdown in zip(response, self.dropdowns):
-                dropdown.value = value
+                _choose(dropdown, value)
 
     def lock(self, locked: bool = True) -> None:
         self.locked = locked
@@ -301,7 +309,7 @@ class AssignmentView(w.VBox):
                            layout=w.Layout(width="28em"))
         self.student_id = w.Text(description="Student ID", placeholder="as your school writes it", style=WIDE,
                                  layout=w.Layout(width="28em"))
-        self.start_button = w.Button(description="Start", icon="play", button_style="primary",
+        self.start_button = w.Button(description="Start", button_style="primary",
                                      tooltip="Start answering (your answers are saved at once)")
         self.start_button.on_click(lambda _: self.start())
         self.identity_note = w.HTML("")
@@ -310,7 +318,7 @@ class AssignmentView(w.VBox):
             self.name, self.student_id, self.start_button, self.identity_note,
         ])
         self.chooser = w.Dropdown(description="Continue as", style=WIDE, layout=w.Layout(width="34em"))
-        self.continue_button = w.Button(description="Continue", icon="play", tooltip="Open these saved answers")
+        self.continue_button = w.Button(description="Continue", tooltip="Open these saved answers")
         self.continue_button.on_click(lambda _: self.continue_saved())
         self.chooser_box = w.VBox([w.HTML("<p>Answers from more than one student are saved in this folder. "
                                           "Choose yours, or type your name and ID below to start.</p>"),
@@ -318,11 +326,11 @@ class AssignmentView(w.VBox):
         self.chooser_box.layout.display = "none"
         self.questions = w.VBox([])
         self.status = w.HTML("")
-        self.submit_button = w.Button(description="Submit", icon="paper-plane", button_style="success",
+        self.submit_button = w.Button(description="Submit", button_style="success",
                                       tooltip="Hand in your answers (you cannot change them afterwards)")
         self.submit_button.on_click(lambda _: self.ask_to_submit())
         self.confirm_text = w.HTML("")
-        self.confirm_button = w.Button(description="Yes, submit", button_style="danger", icon="check",
+        self.confirm_button = w.Button(description="Yes, submit", button_style="danger",
                                        tooltip="Submit now: your answers become final")
         self.cancel_button = w.Button(description="Not yet", tooltip="Go back to your answers")
         self.confirm_button.on_click(lambda _: self.submit())
@@ -382,7 +390,7 @@ class AssignmentView(w.VBox):
         notice = ""
         if found.assignment_hash != self.data["hash"]:
             notice = self._adapt_to_new_release(found)
-        self.begin(found, f"Welcome back, {found.student_name}: your saved answers are restored." + notice)
+        self.begin(found, f"Welcome back, {found.student_name}: your saved answers are restored.", notice)
         return True
 
     def _set_aside(self, path: Path) -> str:
@@ -430,7 +438,7 @@ class AssignmentView(w.VBox):
             return
         self.begin(found, f"Hello, {name}. Your answers are saved in {found.filename} as you go.")
 
-    def begin(self, found: sub.Submission, greeting: str) -> None:
+    def begin(self, found: sub.Submission, greeting: str, notice: str = "") -> None:
         self.submission = found
         self.identity.layout.display = "none"
         self.chooser_box.layout.display = "none"
@@ -453,9 +461,9 @@ class AssignmentView(w.VBox):
         self.questions.children = self.cards
         self.footer.layout.display = None
         if found.final:
-            self._show_final()
+            self._show_final(notice)
         else:
-            self.status.value = message(greeting)
+            self.status.value = message(greeting + notice)
 
     # --- saving ---
 
@@ -528,7 +536,7 @@ class AssignmentView(w.VBox):
             return
         self._show_final()
 
-    def _show_final(self) -> None:
+    def _show_final(self, notice: str = "") -> None:
         for card in self.cards:
             card.lock()
         self.confirm_box.layout.display = "none"
@@ -546,8 +554,8 @@ class AssignmentView(w.VBox):
             score = f" Your score: {total:g} of {len(self.cards)}."
         self.status.value = message(
             f"Submitted at {clock_text(at)} ({time.strftime('%d %b %Y', time.localtime(at))}). Your answers are "
-            f"final and can no longer be changed.{score} Hand in the file {found.filename} from this folder.",
-            ICON_OK)
+            f"final and can no longer be changed.{score} Hand in the file {found.filename} from this folder."
+            + notice, ICON_WARN if notice else ICON_OK)
 
 
 def assignment(assignment_id: str, folder=None, *, clock=time.time):
