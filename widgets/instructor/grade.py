@@ -166,7 +166,7 @@ def _grade_files(assignment, paths, displays) -> Outcome:
     shapes = {q.id: Shape.of_question(q) for q in questions}
     scorer = Scorer(questions)
     blank = graders.Grade(0.0, (NOT_ANSWERED,), answered=False)
-    seen: dict = {}  # (question id, type, frozen response) -> (why it does not fit, Grade)
+    seen: dict = {}  # (question id, [type,] response) -> (why it does not fit, question index, Grade)
     by_student: dict[str, list[tuple[str, sub.Submission, list]]] = {}
     names = list(displays) if displays is not None else display_names(paths)
     outcome.files = len(names)
@@ -207,13 +207,13 @@ def _grade_files(assignment, paths, displays) -> Outcome:
                     reasons.append(f"answers question {qid[:60]!r}, which this assignment does not have")
                     continue
                 why = misfit(shapes[qid], response)
-                known = (why, None if why or response is None else scorer.grade(questions[index], response))
+                known = (why, index, blank if why or response is None else scorer.grade(questions[index], response))
                 if key is not None:
                     seen[key] = known
             if known[0]:
                 reasons.append(f"the answer to {qid} does not fit: {known[0]}")
-            elif known[1] is not None:
-                grades[position[qid]] = known[1]
+            else:
+                grades[known[1]] = known[2]
         if reasons:
             outcome.problems.append((display, "; ".join(reasons[:3]) + (f" (and {len(reasons) - 3} more)"
                                                                          if len(reasons) > 3 else "")))
