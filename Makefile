@@ -24,6 +24,8 @@ test: $(STAMP) chromium
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
+	$(BIN)/python benchmarks/models.py
+	$(BIN)/python benchmarks/anatomy.py
 	$(BIN)/python benchmarks/grading.py
 
 clean:
