@@ -166,7 +166,6 @@ def main() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    import groundup.instructor.report  # noqa: F401 (imports matplotlib-free; charts import it when drawn)
 
     work = Path(tempfile.mkdtemp(prefix="groundup-bench-grading-"))
     try:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from groundup.errors import GroundUpError, ValidationError
-from groundup.quiz.bank import Choice, FigureSpec, Pair, Question
+from groundup.quiz.bank import Choice, Pair, Question
 from groundup.quiz.selection import stable_order
 
 SIDECAR_FORMAT = "groundup-assignment"
