@@ -57,6 +57,9 @@ EXPECTED = {
         "10: bad-answer-choice: answer 'referencs' is not one of the choices (references, summary) (did you mean 'references'?)"],
     "bad-id.yaml": [
         "3: (question 1): id 'Bad Id' must be lower-case letters, digits and hyphens (e.g. ankle-mortise-bone)"],
+    "choice-text-markdown.yaml": [
+        "9: bad-choice-markdown: the text of choice 'a' is shown as plain text, so its backticks would show: remove "
+        "them (Markdown works in prompts, feedback and explanations)"],
     "difficulty-word.yaml": ["11: bad-difficulty: difficulty must be 1, 2 or 3, not 'hard'"],
     "empty.yaml": ["1: the file is empty: a bank needs 'lesson' and 'questions'"],
     "field-twice.yaml": [
@@ -147,6 +150,12 @@ def test_duplicate_ids_across_files_and_against_the_course(capsys):
         f"{b}:13: dup-shared-id: duplicate id: already used at {a}:3",
         f"{b}:23: start-references-block: duplicate id: already used at {start}:{line}",
     ]
+
+
+def test_a_file_named_twice_is_checked_once(capsys):
+    path = BAD / "missing-answer.yaml"
+    code, out, _ = validate(capsys, path, path, BAD)
+    assert code == 1 and out.count(f"{bank.display_name(path)}:3: bad-no-answer: no answer: add 'answer' (the id of the right choice)") == 1
 
 
 def test_a_missing_path_is_a_one_line_user_error(capsys, tmp_path):

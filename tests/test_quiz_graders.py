@@ -20,7 +20,7 @@ def test_graders_do_not_import_widgets():
     import sys
 
     code = ("import sys, groundup.quiz.graders, groundup.quiz.bank, groundup.quiz.selection, groundup.quiz.progress, "
-            "groundup.quiz.store; print('ipywidgets' in sys.modules)")
+            "groundup.quiz.store, groundup.quiz.jupyterquiz; print('ipywidgets' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
 
 

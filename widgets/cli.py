@@ -51,6 +51,25 @@ def _validate(sub):
     p.set_defaults(handler="groundup.quiz.commands:validate_command")
 
 
+def _import_jupyterquiz(sub):
+    p = sub.add_parser(
+        "import-jupyterquiz",
+        help="convert a jupyterquiz question file (JSON) into a question bank (YAML)",
+        description=(
+            "Convert jupyterquiz questions (multiple_choice, many_choice, numeric) into a Ground Up question bank. "
+            "Questions that cannot be converted are listed with the reason; the output is validated."
+        ),
+    )
+    p.add_argument("file", metavar="FILE.json", help="the jupyterquiz question file")
+    p.add_argument("--lesson", required=True, help="the lesson the questions belong to, e.g. 01-the-ankle")
+    p.add_argument("--section", help="the section slug for the review links (default: the lesson's first section)")
+    p.add_argument("--out", help="the bank to write (default: FILE.yaml beside the input)")
+    p.add_argument("--prefix", help="start of every question id (default: from the file name)")
+    p.add_argument("--source", help="the citation to give every question (default: the file name)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(handler="groundup.quiz.commands:import_jupyterquiz_command")
+
+
 def _assign(sub):
     p = sub.add_parser(
         "assign",
@@ -107,7 +126,7 @@ def _export(sub):
 
 
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab, _validate, _assign, _grade, _export]
+SUBCOMMANDS = [_lab, _validate, _import_jupyterquiz, _assign, _grade, _export]
 
 
 def build_parser() -> argparse.ArgumentParser:

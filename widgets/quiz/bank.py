@@ -508,6 +508,11 @@ def _choices(data, check, item, kind: str):
         else:
             seen[cid] = entry.line_of("id")
         text = check.text(entry, "text", item, what=f"'text' of choice {cid if isinstance(cid, str) else i + 1!r}")
+        if text and "`" in text:
+            check.add(entry.line_of("text"), item, f"the text of choice {cid!r} is shown as plain text, so its "
+                                                   "backticks would show: remove them (Markdown works in prompts, "
+                                                   "feedback and explanations)")
+            text = None
         feedback = check.text(entry, "feedback", item, required=False, what="'feedback'")
         if "feedback" in entry and feedback is None:
             ok = False

@@ -47,5 +47,7 @@ def progress_figure(rows: list[LessonProgress], due_count: int = 0) -> Figure:
     return render(fig, alt=describe(rows), caption=summary(rows, due_count))
 
 
-def _short(title: str, width: int = 30) -> str:
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+def _short(title: str, width: int = 24) -> str:
+    """The axis label: "Lesson 1" of "Lesson 1: The ankle", "Start here" of "Start here: how ..."."""
+    head = title.split(":")[0].strip() if ":" in title else title
+    return head if len(head) <= width else head[: width - 1].rstrip() + "…"

@@ -1,4 +1,4 @@
-"""Handler of ``groundup validate`` (imported only when it runs)."""
+"""Handlers of ``groundup validate`` and ``groundup import-jupyterquiz`` (imported only when they run)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ def bank_files(paths: list[str]) -> list[Path]:
             found.append(path)
         else:
             raise GroundUpError(f"{name}: no such file or folder")
-    return found
+    unique = {}
+    for path in found:  # a file named twice (or inside a folder also named) is checked once
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def figure_problems(banks) -> list[Problem]:
@@ -63,3 +66,28 @@ def validate_command(args) -> int:
         return 1
     print(f"{len(files)} bank file{'s' if len(files) != 1 else ''}, {questions} questions: no problems.")
     return 0
+
+
+def import_jupyterquiz_command(args) -> int:
+    from groundup.quiz.bank import check_banks
+    from groundup.quiz.jupyterquiz import convert_file
+    from groundup.workspace import atomic_write_text
+
+    source = Path(args.file).expanduser()
+    out = Path(args.out).expanduser() if args.out else source.with_suffix(".yaml")
+    if out.exists() and not args.force:
+        raise GroundUpError(f"{out} already exists; choose another --out or add --force to replace it")
+    result = convert_file(source, lesson=args.lesson, section=args.section, prefix=args.prefix, citation=args.source)
+    if not result.questions:
+        for line in result.report():
+            print(line)
+        raise GroundUpError(f"{source}: no question could be converted, so nothing was written")
+    atomic_write_text(out, result.yaml)
+    for line in result.report():
+        print(line)
+    _, problems = check_banks([out])
+    for problem in problems:
+        print(problem)
+    print(f"Wrote {len(result.questions)} question{'s' if len(result.questions) != 1 else ''} to {out}"
+          + (" (it validates)." if not problems else f"; it has {len(problems)} problem(s) to fix (above)."))
+    return 1 if problems else 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -121,20 +122,34 @@ class AnswerStore:
     def _open(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                         check_same_thread=False)
-        except (OSError, sqlite3.Error) as exc:
+        except OSError as exc:
             raise StoreError(f"cannot open your answers file {self.path}: {exc}") from None
+        # Switching a new file to WAL, or setting it up, can meet another process doing the same: SQLite
+        # then answers "database is locked" at once, without waiting, so wait and try again here.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self._open_once()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"cannot use your answers file {self.path}: {exc}") from None
+                time.sleep(random.uniform(0.005, 0.05))
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot use your answers file {self.path}: {exc}") from None
+
+    def _open_once(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             connection.execute("PRAGMA synchronous = FULL")
-            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":  # e.g. a file system without shared memory
-                connection.execute("PRAGMA journal_mode = DELETE")
+            if str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":  # e.g. a file system without shared memory
+                    connection.execute("PRAGMA journal_mode = DELETE")
             self._setup(connection)
-        except sqlite3.Error as exc:
+        except BaseException:
             connection.close()
-            raise StoreError(f"cannot use your answers file {self.path}: {exc}") from None
+            raise
         return connection
 
     def close(self) -> None:
