@@ -124,6 +124,7 @@ def test_gift_text_survives_moodles_parser():
     assert answers[0][1] == "Tilde ~, equals =, hash #"
     assert answers[1][1] == "Braces {like this} and a colon: here"
     assert answers[1][2] == "A backslash \\ is not a brace; neither is &lt;b&gt;bold&lt;/b&gt;."
+    assert answers[2][1] == "Plain *words*, shown as typed"  # choices are plain text: no Markdown
 
 
 def test_gift_multiple_fractions_and_skips():

@@ -254,3 +254,15 @@ def test_help_lists_the_instructor_commands_and_import_stays_light():
     import groundup
 
     assert groundup.assignment is __import__("groundup.instructor.student_view", fromlist=["x"]).assignment
+
+
+def test_the_diagrams_own_alt_text_is_kept_unless_it_names_the_answer(tmp_path, label_bank):
+    from groundup.figures import Figure
+
+    question = assignment_from(tmp_path, "id: lab\ntitle: L\nfeedback: after-grading\n"
+                                         "questions: [private-label-talus]\n", [label_bank]).questions[0]
+    rich = Figure(b"png", "Foot seen from above; one bone is marked. Which bone is it?")
+    assert rel.label_alt(question, rich) == rich.alt
+    for naming in ("The talus is marked.", "TALUS marked", "Marked: Talus."):
+        assert rel.label_alt(question, Figure(b"png", naming)).startswith("Diagram (view dorsal)")
+    assert rel.label_alt(question, Figure(b"png", "The metatalus-like shape")) == "The metatalus-like shape"

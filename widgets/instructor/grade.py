@@ -459,7 +459,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
 def md_plain(text) -> str:
-    """Text typed by a student for a Markdown file: HTML and Markdown both shown as typed."""
+    """Plain text (typed by a student, or a choice, which banks show as typed) for a Markdown file: HTML and
+    Markdown both shown as written."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
@@ -486,7 +487,8 @@ class FeedbackWriter:
                 review = f"\n**Review:** [{md(where)}](<{found.link(q.section)}>)\n"
             except GroundUpError:
                 pass
-            self.tails.append(f"**Right answer:** {md(right_answer_text(q))}\n\n**Why:** {md(q.explanation)}\n{review}\n")
+            self.tails.append(f"**Right answer:** {md_plain(right_answer_text(q))}\n\n**Why:** {md(q.explanation)}\n"
+                              f"{review}\n")
         self.middles: dict = {}
 
     def middle(self, index: int, question, response, grade) -> str:
@@ -501,7 +503,7 @@ class FeedbackWriter:
                 verdict = f"✘ Partly right ({round(100 * grade.score)} %)"
             else:
                 verdict = "✘ Not right"
-            parts = [f"**Your answer:** {md(describe_response(question, response))}  \n**Result:** {verdict}\n"]
+            parts = [f"**Your answer:** {md_plain(describe_response(question, response))}  \n**Result:** {verdict}\n"]
             notes = [n for n in grade.notes if n and n != NOT_ANSWERED]
             if notes:
                 parts.append("\n" + "".join(f"- {md(n)}\n" for n in notes))

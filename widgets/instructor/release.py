@@ -25,6 +25,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,16 +152,26 @@ def question_from_sidecar(entry: dict) -> Question:
     raise GroundUpError(f"unknown question type {kind!r}")
 
 
-def label_alt(question) -> str:
-    shown = ", ".join(f"{k} {v}" for k, v in _figure_params(question).items())
-    return f"Diagram ({shown}) with one structure highlighted and no labels; name it from the choices."
+def label_alt(question, figure=None) -> str:
+    """The diagram's alt text: the provider's own, unless it names the highlighted structure (the answer)."""
+    generic = ", ".join(f"{k} {v}" for k, v in _figure_params(question).items())
+    generic = f"Diagram ({generic}) with one structure highlighted and no labels; name it from the choices."
+    if figure is None or not figure.alt:
+        return generic
+    highlight = dict(question.figure.params).get("highlight", "")
+    right = question.choice(question.answer)
+    names = {highlight, highlight.replace("_", " "), right.text if right else ""} - {""}
+    text = figure.alt.lower()
+    if any(re.search(rf"(?<![a-z0-9]){re.escape(name.lower())}(?![a-z0-9])", text) for name in names):
+        return generic
+    return figure.alt
 
 
 def _figure(question) -> dict:
     from groundup.quiz.providers import draw
 
     figure = draw(question.figure)  # FigureUnavailable (a GroundUpError) says why not
-    return {"png": base64.b64encode(figure.png).decode("ascii"), "alt": label_alt(question)}
+    return {"png": base64.b64encode(figure.png).decode("ascii"), "alt": label_alt(question, figure)}
 
 
 def sidecar(assignment) -> dict:

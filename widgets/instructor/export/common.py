@@ -51,7 +51,13 @@ def prompt_html(question) -> str:
 
 
 def inline_html(text: str) -> str:
+    """One line of Markdown (feedback) as HTML."""
     return inline_markdown(text)
+
+
+def plain_html(text: str) -> str:
+    """Plain text (choices, items: the banks show them as typed) as HTML."""
+    return escape(text)
 
 
 def block_html(text: str) -> str:

@@ -25,7 +25,7 @@ import html
 
 from groundup.instructor.export.common import (
     CATEGORY, Export, block_html, inline_html, matching_problem, multiple_fractions, number, numeric_wrong_feedback,
-    percent, prompt_html,
+    percent, plain_html, prompt_html,
 )
 
 SPECIAL = "\\~=#{}:"
@@ -56,7 +56,7 @@ def _choice_lines(question, right: set) -> list[str]:
     lines = []
     for choice in question.choices:
         mark = "=" if choice.id in right else "~"
-        lines.append(f"\t{mark}{escape(inline_html(choice.text))}{_feedback(choice.feedback)}\n")
+        lines.append(f"\t{mark}{escape(plain_html(choice.text))}{_feedback(choice.feedback)}\n")
     return lines
 
 
@@ -67,7 +67,7 @@ def question_text(question, result: Export) -> str | None:
     if kind == "single":
         return head + prompt + "{\n" + "".join(_choice_lines(question, {question.answer})) + _general(question) + "}\n"
     if kind == "multiple":
-        lines = [f"\t~%{percent(fraction)}%{escape(inline_html(question.choice(cid).text))}"
+        lines = [f"\t~%{percent(fraction)}%{escape(plain_html(question.choice(cid).text))}"
                  f"{_feedback(question.choice(cid).feedback)}\n"
                  for cid, fraction in multiple_fractions(question).items()]
         return head + prompt + "{\n" + "".join(lines) + _general(question) + "}\n"
@@ -90,7 +90,7 @@ def question_text(question, result: Export) -> str | None:
         if any("->" in p.left for p in question.pairs):
             result.skip(question, "a left-hand item contains '->', which GIFT reads as the pair separator")
             return None
-        lines = [f"\t={escape(html.escape(p.left, quote=False))} -> {escape(p.right)}\n" for p in question.pairs]
+        lines = [f"\t={escape(plain_html(p.left))} -> {escape(p.right)}\n" for p in question.pairs]
         lines += [f"\t= -> {escape(d)}\n" for d in question.distractors]
         if question.general_feedback:
             result.note(question, "its general feedback for a wrong attempt is not carried (GIFT has no slot for it)")

@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from groundup.errors import GroundUpError
 from groundup.instructor.export.common import (
     CATEGORY, Export, block_html, draw_figure, inline_html, matching_problem, multiple_fractions, number,
-    numeric_wrong_feedback, percent, prompt_html,
+    numeric_wrong_feedback, percent, plain_html, prompt_html,
 )
 from groundup.textsafe import escape
 
@@ -74,7 +74,7 @@ def _multichoice(quiz, question, text, *, single: bool, fractions: dict):
     ET.SubElement(element, "showstandardinstruction").text = "0"
     _combined(element)
     for choice in question.choices:
-        _answer(element, fractions[choice.id], inline_html(choice.text), inline_html(choice.feedback) if choice.feedback else "")
+        _answer(element, fractions[choice.id], plain_html(choice.text), inline_html(choice.feedback) if choice.feedback else "")
     return element, questiontext
 
 
@@ -95,7 +95,7 @@ def add_question(quiz, question, result: Export) -> bool:
         from groundup.instructor.release import label_alt
 
         name = f"{question.id}.png"
-        text += f'\n<p><img src="@@PLUGINFILE@@/{name}" alt="{escape(label_alt(question))}"></p>'
+        text += f'\n<p><img src="@@PLUGINFILE@@/{name}" alt="{escape(label_alt(question, figure))}"></p>'
         element, questiontext = _multichoice(quiz, question, text, single=True,
                                              fractions={c.id: 1.0 if c.id == question.answer else 0.0
                                                         for c in question.choices})
@@ -133,7 +133,7 @@ def add_question(quiz, question, result: Export) -> bool:
         ET.SubElement(element, "shuffleanswers").text = "true"
         _combined(element)
         for pair in question.pairs:
-            sub = _text(element, "subquestion", escape(pair.left))
+            sub = _text(element, "subquestion", plain_html(pair.left))
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = pair.right
         for distractor in question.distractors:
             sub = _text(element, "subquestion", "")
@@ -155,7 +155,7 @@ def add_question(quiz, question, result: Export) -> bool:
             element.find("partiallycorrectfeedback/text").text = block_html(question.general_feedback)
         ET.SubElement(element, "shownumcorrect").text = "1"
         for position, item in enumerate(question.items, start=1):
-            _text(element, "answer", escape(item), fraction=f"{position}.0000000")
+            _text(element, "answer", plain_html(item), fraction=f"{position}.0000000")
         result.note(question, "needs Moodle's ordering question type (standard from Moodle 4.4); Moodle's partial "
                               "credit (relative to the next item) is stricter than the course's")
     else:

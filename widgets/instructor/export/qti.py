@@ -22,7 +22,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from groundup.instructor.export.common import CATEGORY, Export, block_html, inline_html, number, prompt_html
+from groundup.instructor.export.common import CATEGORY, Export, block_html, inline_html, number, plain_html, prompt_html
 from groundup.instructor.export.moodle_xml import _comment
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -96,7 +96,7 @@ def item(section, question, number_: int) -> None:
             notes = {("true" if side else "false"): text for side, text in (question.feedback or {}).items()}
         else:
             right = {question.answer} if kind == "single" else set(question.answer)
-            options = [(c.id, inline_html(c.text), c.id in right) for c in question.choices]
+            options = [(c.id, plain_html(c.text), c.id in right) for c in question.choices]
             notes = {c.id: c.feedback for c in question.choices if c.feedback}
         labels = {cid: str(1000 * number_ + i) for i, (cid, _, _) in enumerate(options, start=1)}
         answer_ids = list(labels.values())
