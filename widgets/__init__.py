@@ -29,6 +29,7 @@ _LAZY = {
     "reset_progress": "groundup.quiz.view:reset_progress",
     # The symptom checker (groundup.checker): gu.checker(case=None).
     "checker": "groundup.checker.view:checker",
+    "assignment": "groundup.instructor.student_view:assignment",
 }
 
 __all__ = ["__version__", *_LAZY]
