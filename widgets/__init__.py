@@ -14,6 +14,7 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    "fpi_scorer": "groundup.assessments.fpi_view:fpi_scorer",
 }
 
 __all__ = ["__version__", *_LAZY]
