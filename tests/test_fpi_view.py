@@ -1,4 +1,4 @@
-"""The FPI-6 scorer widget: set the dropdowns, read the live total, category, figure and caveat."""
+"""The FPI-6 scorer widget: set the sliders, read the live total, category, figure and caveat."""
 
 import re
 
@@ -19,11 +19,11 @@ def _shown_total(scorer):
 
 
 def test_every_item_has_a_visible_label_and_prompt(scorer):
-    assert len(scorer.dropdowns) == 6
-    for item, dropdown in zip(fpi.ITEMS, scorer.dropdowns):
-        assert dropdown.description == f"Item {item.number} score"
-        assert [value for _, value in dropdown.options] == [-2, -1, 0, 1, 2]
-        assert item.level(2) in dropdown.options[-1][0]
+    assert len(scorer.sliders) == 6
+    for item, slider, level in zip(fpi.ITEMS, scorer.sliders, scorer.levels):
+        assert slider.description == f"Item {item.number} score"
+        assert (slider.min, slider.max, slider.step, slider.value) == (-2, 2, 1, 0)
+        assert item.level(0) in level.value.replace("&#x27;", "'")
     html = " ".join(child.value for row in scorer.children if hasattr(row, "children") for child in row.children
                     if hasattr(child, "value") and isinstance(child.value, str))
     for item in fpi.ITEMS:
@@ -38,13 +38,14 @@ def test_starts_neutral(scorer):
 
 def test_setting_values_updates_total_category_and_figure(scorer):
     before = scorer.figure_view.value
-    for dropdown, value in zip(scorer.dropdowns, [2, 2, 1, 1, 0, 0]):
-        dropdown.value = value
+    for slider, value in zip(scorer.sliders, [2, 2, 1, 1, 0, 0]):
+        slider.value = value
     assert scorer.total == 6
     assert _shown_total(scorer) == "+6"
     assert "Category: <b>Pronated</b> (+6 to +9)" in scorer.readout.value
     assert scorer.figure_view.value != before
     assert "marker at +6 sits in the pronated band" in scorer.figure_view.alt
+    assert fpi.ITEMS[0].level(2) in scorer.levels[0].value and "+2" in scorer.levels[0].value
 
 
 @pytest.mark.parametrize("values, total, label", [
@@ -55,8 +56,8 @@ def test_setting_values_updates_total_category_and_figure(scorer):
     ([2, 2, 2, 2, 2, 0], 10, "Highly pronated"),
 ])
 def test_boundaries_through_the_widget(scorer, values, total, label):
-    for dropdown, value in zip(scorer.dropdowns, values):
-        dropdown.value = value
+    for slider, value in zip(scorer.sliders, values):
+        slider.value = value
     assert _shown_total(scorer) == fpi.signed(total)
     assert f"Category: <b>{label}</b>" in scorer.readout.value
 

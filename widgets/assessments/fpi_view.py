@@ -1,4 +1,8 @@
-"""The Foot Posture Index scorer: six labelled dropdowns, a live total and category, a caveat line."""
+"""The Foot Posture Index scorer: six labelled sliders, a live total and category, a caveat line.
+
+Sliders, not dropdowns: in JupyterLab the arrow keys on a focused dropdown move between notebook
+cells, while a slider handle takes them, so every item can be scored from the keyboard.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,16 @@ from groundup.views import FigureView
 _WIDE = {"description_width": "initial"}
 
 
-def _options(item: fpi.Item) -> list[tuple[str, int]]:
-    return [(f"{fpi.signed(s)}: {item.level(s)}", s) for s in fpi.SCORES]
+def _level_html(item: fpi.Item, score: int) -> str:
+    return f"<span>Score <b>{escape(fpi.signed(score))}</b>: {escape(item.level(score))}</span>"
 
 
 class FPIScorer(w.VBox):
     """Score one standing foot on the six FPI-6 items; total and category update as you choose."""
 
     def __init__(self):
-        self.dropdowns: list[w.Dropdown] = []
+        self.sliders: list[w.IntSlider] = []
+        self.levels: list[w.HTML] = []
         rows = []
         for item in fpi.ITEMS:
             heading = w.HTML(
@@ -27,13 +32,18 @@ class FPIScorer(w.VBox):
                 f"<span>{escape(item.how)}</span>",
                 layout=w.Layout(margin="8px 0 0 0"),
             )
-            dropdown = w.Dropdown(
-                options=_options(item), value=0, description=f"Item {item.number} score",
-                style=_WIDE, layout=w.Layout(width="min(46em, 100%)"),
+            slider = w.IntSlider(
+                value=0, min=fpi.ITEM_MIN, max=fpi.ITEM_MAX, step=1, description=f"Item {item.number} score",
+                style=_WIDE, layout=w.Layout(width="24em"), continuous_update=True, readout_format="+d",
             )
-            dropdown.observe(self._update, names="value")
-            self.dropdowns.append(dropdown)
-            rows.append(w.VBox([heading, dropdown]))
+            level = w.HTML(_level_html(item, 0), layout=w.Layout(margin="0 0 0 1em"))
+            slider.observe(self._update, names="value")
+            self.sliders.append(slider)
+            self.levels.append(level)
+            ends = w.HTML(
+                f"<small>−2 (supinated end): {escape(item.level(-2))} · +2 (pronated end): {escape(item.level(2))}</small>"
+            )
+            rows.append(w.VBox([heading, w.HBox([slider, level]), ends]))
         self.method = w.HTML(f"<b>How to stand the client.</b> {escape(fpi.METHOD)}")
         self.readout = w.HTML()
         self.figure_view = FigureView()
@@ -46,7 +56,7 @@ class FPIScorer(w.VBox):
 
     @property
     def scores(self) -> dict[str, int]:
-        return {item.key: d.value for item, d in zip(fpi.ITEMS, self.dropdowns)}
+        return {item.key: slider.value for item, slider in zip(fpi.ITEMS, self.sliders)}
 
     @property
     def result(self) -> fpi.Result:
@@ -60,10 +70,10 @@ class FPIScorer(w.VBox):
         """Set all six items at once (a mapping key → score, or six scores in item order)."""
         values = fpi.score(scores).scores  # validates first: nothing changes on bad input
         with self.hold_trait_notifications():
-            for dropdown, value in zip(self.dropdowns, values):
-                dropdown.unobserve(self._update, names="value")
-                dropdown.value = value
-                dropdown.observe(self._update, names="value")
+            for slider, value in zip(self.sliders, values):
+                slider.unobserve(self._update, names="value")
+                slider.value = value
+                slider.observe(self._update, names="value")
         self._update()
 
     def reset(self) -> None:
@@ -73,6 +83,8 @@ class FPIScorer(w.VBox):
         from groundup.assessments.fpi_figure import scale_figure
 
         result = self.result
+        for item, level, value in zip(fpi.ITEMS, self.levels, result.scores):
+            level.value = _level_html(item, value)
         items = "".join(f"<li>{escape(line)}</li>" for line in result.item_lines())
         self.readout.value = (
             f"<p style='font-size:1.15em;margin:6px 0'>Total: <b>{escape(fpi.signed(result.total))}</b> · "
