@@ -68,7 +68,9 @@ def test_lesson_figures_have_alt_text_and_widgets_render(page, lab, artifacts, f
     assert images.count() > 0, "no figure rendered"
     for i in range(images.count()):
         assert (images.nth(i).get_attribute("alt") or "").strip(), f"image {i} of {filename} has no alt text"
-    # One screenshot per output that holds a widget or a figure, for a person to look at.
+    # One screenshot per output that holds a widget or a figure, for a person to look at
+    # (a tall viewport so that no output is cut by the toolbar).
+    page.set_viewport_size({"width": 1400, "height": 2600})
     outputs = page.locator(".jp-OutputArea-output:has(.jupyter-widgets), .jp-OutputArea-output:has(img)")
     stem = filename.removesuffix(".ipynb")
     for i in range(outputs.count()):
