@@ -34,7 +34,7 @@ class FPIScorer(w.VBox):
             )
             slider = w.IntSlider(
                 value=0, min=fpi.ITEM_MIN, max=fpi.ITEM_MAX, step=1, description=f"Item {item.number} score",
-                style=_WIDE, layout=w.Layout(width="24em"), continuous_update=True, readout_format="+d",
+                style=_WIDE, layout=w.Layout(width="24em"), continuous_update=True, readout=False,
             )
             level = w.HTML(_level_html(item, 0), layout=w.Layout(margin="0 0 0 1em"))
             slider.observe(self._update, names="value")
