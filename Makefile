@@ -25,6 +25,7 @@ test: $(STAMP) chromium
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
 	$(BIN)/python benchmarks/models.py
+	$(BIN)/python benchmarks/anatomy.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info

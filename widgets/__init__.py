@@ -22,6 +22,8 @@ _LAZY = {
     "subtalar_model": "groundup.models.view:subtalar_model",
     "windlass_model": "groundup.models.view:windlass_model",
     "big_toe_model": "groundup.models.view:big_toe_model",
+    "foot_diagram": "groundup.anatomy.drawing:foot_diagram",
+    "explorer": "groundup.anatomy.view:explorer",
 }
 
 __all__ = ["__version__", *_LAZY]
