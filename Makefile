@@ -26,6 +26,7 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
 	$(BIN)/python benchmarks/models.py
 	$(BIN)/python benchmarks/anatomy.py
+	$(BIN)/python benchmarks/quiz.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info
