@@ -5,15 +5,15 @@ Notebooks use the names below; each is imported only when first used, so
 """
 
 from importlib import import_module
+from os import environ as _environ
 
 __version__ = "0.1.0"
 
 # name -> "module:attribute", resolved on first use.
 _LAZY = {
-    "lessons": "groundup.resources:lessons",
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
-    "progress_location": "groundup.workspace:state_dir",
+    "progress_location": "groundup.views:progress_location",
     "fpi_scorer": "groundup.assessments.fpi_view:fpi_scorer",
     # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
     "ankle_model": "groundup.models.view:ankle_model",
@@ -40,6 +40,10 @@ def __getattr__(name):
         raise AttributeError(f"module 'groundup' has no attribute {name!r}") from None
     module_name, _, attribute = target.partition(":")
     value = getattr(import_module(module_name), attribute)
+    if _environ.get("GROUNDUP_STATIC") == "1":  # building the static site: widgets become still pictures
+        from groundup.site.static import static_version
+
+        value = static_version(name, value)
     globals()[name] = value
     return value
 
