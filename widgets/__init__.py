@@ -14,6 +14,7 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.views:progress_location",
+    "fpi_scorer": "groundup.assessments.fpi_view:fpi_scorer",
     # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
     "ankle_model": "groundup.models.view:ankle_model",
     "knee_to_wall": "groundup.models.view:knee_to_wall",
