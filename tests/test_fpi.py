@@ -79,6 +79,7 @@ def test_summary_names_the_band_and_never_a_diagnosis():
         assert fpi.signed(total) in text and result.category.label.lower() in text
         assert not any(word in text.lower() for word in forbidden)
         assert ("one study of healthy young adults" in text)
+        assert "not a norm for older clients" in text
         assert ("outside" in text) == (not -1 <= total <= 6)
 
 
@@ -87,6 +88,7 @@ def test_caveats_state_validity_reliability_and_variation():
     for figure in ("64 %", "41 %", "0.92", "121"):
         assert figure in text
     assert "never a diagnosis" in fpi.CAVEAT
+    assert "same rater" in fpi.CAVEAT and "two different raters" in fpi.CAVEAT  # κ 0.92 is one rater's agreement
 
 
 def test_signed_uses_a_true_minus():

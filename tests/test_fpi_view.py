@@ -1,5 +1,6 @@
 """The FPI-6 scorer widget: set the sliders, read the live total, category, figure and caveat."""
 
+import html
 import re
 
 import pytest
@@ -24,16 +25,17 @@ def test_every_item_has_a_visible_label_and_prompt(scorer):
         assert slider.description == f"Item {item.number} score"
         assert (slider.min, slider.max, slider.step, slider.value) == (-2, 2, 1, 0)
         assert item.level(0) in level.value.replace("&#x27;", "'")
-    html = " ".join(child.value for row in scorer.children if hasattr(row, "children") for child in row.children
+    texts = " ".join(child.value for row in scorer.children if hasattr(row, "children") for child in row.children
                     if hasattr(child, "value") and isinstance(child.value, str))
     for item in fpi.ITEMS:
-        assert item.name in html.replace("&#x27;", "'")
+        assert item.name in texts.replace("&#x27;", "'")
+        assert f"({item.region} group in the manual)" in texts  # items 4-5 are midfoot structures
 
 
 def test_starts_neutral(scorer):
     assert scorer.total == 0
     assert _shown_total(scorer) == "0"
-    assert "Category: <b>Normal</b>" in scorer.readout.value
+    assert "Manual's band: <b>normal</b>" in scorer.readout.value
 
 
 def test_setting_values_updates_total_category_and_figure(scorer):
@@ -42,7 +44,7 @@ def test_setting_values_updates_total_category_and_figure(scorer):
         slider.value = value
     assert scorer.total == 6
     assert _shown_total(scorer) == "+6"
-    assert "Category: <b>Pronated</b> (+6 to +9)" in scorer.readout.value
+    assert "Manual's band: <b>pronated</b> (+6 to +9)" in scorer.readout.value
     assert scorer.figure_view.value != before
     assert "marker at +6 sits in the pronated band" in scorer.figure_view.alt
     assert fpi.ITEMS[0].level(2) in scorer.levels[0].value and "+2" in scorer.levels[0].value
@@ -59,7 +61,7 @@ def test_boundaries_through_the_widget(scorer, values, total, label):
     for slider, value in zip(scorer.sliders, values):
         slider.value = value
     assert _shown_total(scorer) == fpi.signed(total)
-    assert f"Category: <b>{label}</b>" in scorer.readout.value
+    assert f"Manual's band: <b>{label.lower()}</b>" in scorer.readout.value
 
 
 def test_reset_button_and_set_scores(scorer):
@@ -74,6 +76,9 @@ def test_reset_button_and_set_scores(scorer):
 
 def test_caveat_line_is_shown(scorer):
     assert "not how it moves" in scorer.caveat.value and "never a diagnosis" in scorer.caveat.value
+    assert "two different raters may agree less" in scorer.caveat.value
+    shown = html.unescape(scorer.caveat.value)
+    assert all(line in shown for line in fpi.CAVEATS)  # the fuller caveats sit in a details box
     assert "How to stand the client" in scorer.method.value
 
 

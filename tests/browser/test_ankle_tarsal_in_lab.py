@@ -19,7 +19,7 @@ def _notebook(*sources: str) -> str:
 
 
 def _total(page) -> str:
-    text = page.locator(".widget-html", has_text="Category:").first.inner_text()
+    text = page.locator(".widget-html", has_text="Manual's band:").first.inner_text()
     return re.search(r"Total:\s*([−+]?\d+)", text).group(1)
 
 
@@ -47,7 +47,7 @@ def test_fpi_scorer_in_lab_updates_total_category_and_figure(page, lab, workspac
             page.wait_for_timeout(300)
         assert float(handle.get_attribute("aria-valuenow")) == 2
     # The kernel answers asynchronously (slowly on a loaded machine): wait for the new state, then check it.
-    page.locator(".widget-html", has_text="Category: Pronated").first.wait_for(timeout=30_000)
+    page.locator(".widget-html", has_text="Manual's band: pronated").first.wait_for(timeout=30_000)
     assert _total(page) == "+6"
     page.wait_for_function(
         "() => [...document.querySelectorAll('figure.groundup-figure img')]"
@@ -56,9 +56,9 @@ def test_fpi_scorer_in_lab_updates_total_category_and_figure(page, lab, workspac
     )
     image = page.locator("figure.groundup-figure img").first
     assert image.get_attribute("src") != before
-    page.locator(".widget-html", has_text="Category:").first.scroll_into_view_if_needed()
+    page.locator(".widget-html", has_text="Manual's band:").first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "lab-fpi-scorer.png"))
 
     page.get_by_role("button", name="Reset all to 0").click()
-    page.locator(".widget-html", has_text="Category: Normal").first.wait_for(timeout=30_000)
+    page.locator(".widget-html", has_text="Manual's band: normal").first.wait_for(timeout=30_000)
     assert _total(page) == "0"

@@ -7,8 +7,9 @@ Pure scoring, no widgets. Sources (cited in lesson 02-tarsal-movement):
   and the FPI-6 User Guide and Manual (Redmond 2005): the six items, the −2..+2 scale
   (+ pronated, − supinated), the −12..+12 total and the five categories below; the
   validity figures (64 % of static, 41 % of midstance variance explained).
-- Agreement between clinical foot classification measures, J Foot Ankle Res 2016
-  (PMC5131537): FPI-6 classification across sessions, weighted kappa 0.92.
+- Langley B, Cramp M, Morrison SC. Clinical measures of static foot posture do not agree.
+  J Foot Ankle Res 2016 (PMC5131537): one rater, 30 adults, two sessions; FPI-6 category
+  agreement weighted kappa 0.92 (agreement between raters not tested).
 - Åström M, Arvidson T. Alignment and joint motion in the normal foot. JOSPT
   1995;22:216-22: none of 121 healthy adults met the "ideal foot" criteria.
 - Gijon-Nogueron G et al. JAPMA 2015;105(1):42-6: young Spanish adults, normal range −1 to +6.
@@ -125,7 +126,7 @@ TOTAL_MIN, TOTAL_MAX = ITEM_MIN * len(ITEMS), ITEM_MAX * len(ITEMS)
 METHOD = (
     "The client stands barefoot in a relaxed stance on both feet, arms by the sides, looking straight ahead "
     "(a few steps on the spot first helps them settle). Ask them not to turn to watch you: twisting changes "
-    "the posture you are scoring. Score one foot at a time; it takes about two minutes."
+    "the posture you are scoring. Score one foot at a time."
 )
 
 
@@ -158,16 +159,17 @@ YOUNG_ADULT_RANGE = (-1, 6)
 
 CAVEAT = (
     "Caution: the FPI-6 describes how a foot stands, not how it moves (it explained 64 % of the variation in "
-    "standing posture but only 41 % at midstance of walking); its category is repeatable between sessions "
-    "(weighted κ 0.92); feet vary widely in healthy people. A score is an observation for planning and "
-    "referral, never a diagnosis."
+    "standing posture but only 41 % at midstance of walking); the same rater put feet in the same category "
+    "on two occasions (weighted κ 0.92), but two different raters may agree less; feet vary widely in healthy "
+    "people. A score is an observation for planning and referral, never a diagnosis."
 )
 
 CAVEATS: tuple[str, ...] = (
     "Standing is not walking: in its validation the FPI-6 explained 64 % of the variation in static standing "
     "posture but only 41 % of foot posture at midstance of walking (Redmond et al. 2006).",
     "Repeatable: one rater put feet in the same category on two occasions with almost perfect agreement "
-    "(weighted κ 0.92), far better than the navicular drop (κ 0.40) (J Foot Ankle Res 2016).",
+    "(weighted κ 0.92), far better than the navicular drop (κ 0.40); agreement between two different raters "
+    "was not tested (Langley et al. 2016).",
     "Variation is not pathology: none of 121 healthy adults met the textbook criteria of an 'ideal foot' "
     "(Åström & Arvidson 1995); in healthy young Spanish adults typical scores ran from −1 to +6 (Gijon-Nogueron et al. 2015).",
     "Scope: a score describes posture. It names no condition; pain, swelling or a red flag means refer.",
@@ -238,10 +240,11 @@ class Result:
             f"“{cat.label.lower()}” band ({cat.range_text})."
         )
         if self.in_young_adult_range:
-            text += " In one study of healthy young adults, typical scores ran from −1 to +6."
+            text += (" In one study of healthy young adults, typical scores ran from −1 to +6 "
+                     "(young adults only; not a norm for older clients).")
         else:
-            text += (" This lies outside the −1 to +6 found in one study of healthy young adults: "
-                     "an observation to note, not a diagnosis.")
+            text += (" This lies outside the −1 to +6 found in one study of healthy young adults "
+                     "(young adults only; not a norm for older clients): an observation to note, not a diagnosis.")
         return text
 
     def item_lines(self) -> list[str]:

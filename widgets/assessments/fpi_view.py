@@ -1,4 +1,4 @@
-"""The Foot Posture Index scorer: six labelled sliders, a live total and category, a caveat line.
+"""The Foot Posture Index scorer: six labelled sliders, a live total and the manual's band, a caveat line.
 
 Sliders, not dropdowns: in JupyterLab the arrow keys on a focused dropdown move between notebook
 cells, while a slider handle takes them, so every item can be scored from the keyboard.
@@ -28,7 +28,7 @@ class FPIScorer(w.VBox):
         rows = []
         for item in fpi.ITEMS:
             heading = w.HTML(
-                f"<b>{item.number}. {escape(item.name)}</b> <i>({escape(item.region)})</i><br>"
+                f"<b>{item.number}. {escape(item.name)}</b> <i>({escape(item.region)} group in the manual)</i><br>"
                 f"<span>{escape(item.how)}</span>",
                 layout=w.Layout(margin="8px 0 0 0"),
             )
@@ -47,7 +47,12 @@ class FPIScorer(w.VBox):
         self.method = w.HTML(f"<b>How to stand the client.</b> {escape(fpi.METHOD)}")
         self.readout = w.HTML()
         self.figure_view = FigureView()
-        self.caveat = w.HTML(f"<small>⚠ {escape(fpi.CAVEAT)}</small>")
+        more = "".join(f"<li>{escape(line)}</li>" for line in fpi.CAVEATS)
+        self.caveat = w.HTML(
+            f"<small>⚠ {escape(fpi.CAVEAT)}</small>"
+            f"<details><summary><small>What the score can and cannot tell you</small></summary>"
+            f"<ul style='margin:2px 0'>{more}</ul></details>"
+        )
         self.reset_button = w.Button(description="Reset all to 0", tooltip="Set every item back to 0 (neutral)",
                                      icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
@@ -88,7 +93,7 @@ class FPIScorer(w.VBox):
         items = "".join(f"<li>{escape(line)}</li>" for line in result.item_lines())
         self.readout.value = (
             f"<p style='font-size:1.15em;margin:6px 0'>Total: <b>{escape(fpi.signed(result.total))}</b> · "
-            f"Category: <b>{escape(result.category.label)}</b> ({escape(result.category.range_text)})</p>"
+            f"Manual's band: <b>{escape(result.category.label.lower())}</b> ({escape(result.category.range_text)})</p>"
             f"<p style='margin:2px 0'>{escape(result.summary())}</p>"
             f"<details><summary>Your six scores</summary><ol style='list-style:none;padding-left:0'>{items}</ol></details>"
         )
