@@ -14,6 +14,7 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 
 __all__ = ["__version__", *_LAZY]
