@@ -87,7 +87,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "falls_dizziness",
         "Reports new falls, or dizziness",
-        "New falls or dizziness can come from the inner ear, the nervous system or medicines, not the feet.",
+        "New falls or dizziness can come from the inner ear, the nervous system or medicines, not only from the feet.",
     ),
     RedFlag(
         "numbness",
@@ -210,7 +210,7 @@ NEXT_AT_OR_ABOVE = (
 NEXT_BELOW = (
     "Ask the red-flag questions again (falls, dizziness, numbness, weakness); any yes means refer.",
     "Watch what the toes do and test the other side; note both times and the date.",
-    "Balance depends on much more than the feet (eyes, inner ear, nerves, medicines). If the client is "
+    "Balance depends on more than the feet: the inner ear, the nervous system and some medicines play a part. If the client is "
     "worried about their balance or has fallen, suggest they talk to their doctor or a physiotherapist.",
     "There is little evidence that foot massage improves balance: keep your work comfortable and make no promises.",
 )
