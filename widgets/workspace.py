@@ -102,7 +102,8 @@ class SyncReport:
         parts = [f"{len(self.added)} added", f"{len(self.updated)} updated"]
         if self.kept:
             parts.append(f"{len(self.kept)} kept with your edits")
-        lines.append(f"Course workspace: {self.workspace} ({total} lessons: {', '.join(parts)}).")
+        noun = "lesson" if total == 1 else "lessons"
+        lines.append(f"Course workspace: {self.workspace} ({total} {noun}: {', '.join(parts)}).")
         return lines
 
 
