@@ -24,6 +24,7 @@ test: $(STAMP) chromium
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
+	$(BIN)/python benchmarks/models.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info

@@ -14,6 +14,13 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.workspace:state_dir",
+    # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
+    "ankle_model": "groundup.models.view:ankle_model",
+    "knee_to_wall": "groundup.models.view:knee_to_wall",
+    "gait_model": "groundup.models.view:gait_model",
+    "subtalar_model": "groundup.models.view:subtalar_model",
+    "windlass_model": "groundup.models.view:windlass_model",
+    "big_toe_model": "groundup.models.view:big_toe_model",
     "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 
