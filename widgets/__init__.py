@@ -21,6 +21,8 @@ _LAZY = {
     "subtalar_model": "groundup.models.view:subtalar_model",
     "windlass_model": "groundup.models.view:windlass_model",
     "big_toe_model": "groundup.models.view:big_toe_model",
+    "foot_diagram": "groundup.anatomy.drawing:foot_diagram",
+    "explorer": "groundup.anatomy.view:explorer",
     "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 
