@@ -16,6 +16,7 @@ def tool():
 
 def test_opens_waiting_for_input_with_labelled_controls(tool):
     assert "Waiting for the age and the time" in tool.result.value
+    assert tool.band.label == "choose…"  # a visible prompt, not an empty box
     for control in (tool.age, tool.band, tool.seconds, tool.toes, *tool.flags.values()):
         assert control.description.strip(), control
     assert "secondary rounding" in tool.caveat.value and "Springer" in tool.caveat.value
@@ -80,7 +81,7 @@ def test_toes_observation_adds_its_note(tool):
 def test_under_18_says_the_norms_do_not_apply(tool):
     tool.age.value = "15"
     tool.seconds.value = "20"
-    assert tool.band.value is None
+    assert tool.band.value == ""
     assert "No norms for this age" in tool.result.value
 
 

@@ -9,6 +9,7 @@ from groundup.textsafe import escape
 from groundup.views import FigureView
 
 _WIDE = {"description_width": "initial"}
+NO_BAND = ""  # the "choose…" entry (a Dropdown shows None as an empty box)
 
 HOW_TO = (
     "<b>How to time it.</b> Stand the client barefoot beside a wall or a sturdy chair, eyes open, and stay "
@@ -32,8 +33,8 @@ class SingleLegStance(w.VBox):
         self.age = w.Text(value="", description="Client's age (years)", placeholder="e.g. 63",
                           style=_WIDE, layout=w.Layout(width="20em"), continuous_update=False)
         self.band = w.Dropdown(
-            options=[("choose…", None)] + [(b.label, b.key) for b in balance.BANDS],
-            value=None, description="or age band", style=_WIDE, layout=w.Layout(width="16em"),
+            options=[("choose…", NO_BAND)] + [(b.label, b.key) for b in balance.BANDS],
+            value=NO_BAND, description="or age band", style=_WIDE, layout=w.Layout(width="16em"),
         )
         self.seconds = w.Text(value="", description="Best of 3 tries, eyes open (seconds)", placeholder="e.g. 27.5",
                               style=_WIDE, layout=w.Layout(width="24em"), continuous_update=False)
@@ -43,7 +44,7 @@ class SingleLegStance(w.VBox):
         self.input_note = w.HTML(layout=w.Layout(margin="0 0 0 4px"))
         self.result = w.HTML()
         self.figure_view = FigureView()
-        self.caveat = w.HTML(f"<small>ⓘ {escape(balance.CAVEAT)} Source: {escape(balance.SOURCE)}</small>")
+        self.caveat = w.HTML(f"<small>ℹ {escape(balance.CAVEAT)} Source: {escape(balance.SOURCE)}</small>")
         self._syncing = False
         self.age.observe(self._age_changed, names="value")
         self.band.observe(self._band_changed, names="value")
@@ -76,7 +77,7 @@ class SingleLegStance(w.VBox):
                 found = balance.band_for_age(age)
                 self._syncing = True
                 try:
-                    self.band.value = found.key if found else None
+                    self.band.value = found.key if found else NO_BAND
                 finally:
                     self._syncing = False
         self._update()
@@ -89,7 +90,7 @@ class SingleLegStance(w.VBox):
                 age = None
             if age is not None:
                 found = balance.band_for_age(age)
-                if (found.key if found else None) != self.band.value:
+                if (found.key if found else NO_BAND) != self.band.value:
                     self._syncing = True
                     try:
                         self.age.value = ""
@@ -108,7 +109,7 @@ class SingleLegStance(w.VBox):
         except balance.InputError as exc:
             seconds, notes = None, notes + [str(exc)]
         flags = frozenset(key for key, box in self.flags.items() if box.value)
-        result = balance.assess(age=age, band_key=self.band.value, seconds=seconds, flags=flags,
+        result = balance.assess(age=age, band_key=self.band.value or None, seconds=seconds, flags=flags,
                                 toes=self.toes.value)
         self.input_note.value = "".join(f"<p>✎ {escape(n)}</p>" for n in notes)
         self.result.value = balance.result_html(result)
