@@ -25,6 +25,8 @@ test: $(STAMP) chromium
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/course.py
 	$(BIN)/python benchmarks/models.py
+	$(BIN)/python benchmarks/anatomy.py
+	$(BIN)/python benchmarks/quiz.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info

@@ -23,6 +23,10 @@ _LAZY = {
     "big_toe_model": "groundup.models.view:big_toe_model",
     "foot_diagram": "groundup.anatomy.drawing:foot_diagram",
     "explorer": "groundup.anatomy.view:explorer",
+    "Quiz": "groundup.quiz.view:Quiz",
+    "progress": "groundup.quiz.view:progress",
+    "review": "groundup.quiz.view:review",
+    "reset_progress": "groundup.quiz.view:reset_progress",
     "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 

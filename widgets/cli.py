@@ -36,8 +36,42 @@ def _lab(sub):
     p.set_defaults(handler="groundup.launch:lab_command")
 
 
+def _validate(sub):
+    p = sub.add_parser(
+        "validate",
+        help="check question banks and report every problem",
+        description=(
+            "Check question banks (YAML) and print every problem as file:line: question-id: message. "
+            "With no paths, checks every bank shipped with the course. Exit code 1 if there is any problem."
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="bank files, or folders of them (default: the course's banks)")
+    p.add_argument("--figures", action="store_true",
+                   help="also draw the figure of every label-the-diagram question (needs the figure provider)")
+    p.set_defaults(handler="groundup.quiz.commands:validate_command")
+
+
+def _import_jupyterquiz(sub):
+    p = sub.add_parser(
+        "import-jupyterquiz",
+        help="convert a jupyterquiz question file (JSON) into a question bank (YAML)",
+        description=(
+            "Convert jupyterquiz questions (multiple_choice, many_choice, numeric) into a Ground Up question bank. "
+            "Questions that cannot be converted are listed with the reason; the output is validated."
+        ),
+    )
+    p.add_argument("file", metavar="FILE.json", help="the jupyterquiz question file")
+    p.add_argument("--lesson", required=True, help="the lesson the questions belong to, e.g. 01-the-ankle")
+    p.add_argument("--section", help="the section slug for the review links (default: the lesson's first section)")
+    p.add_argument("--out", help="the bank to write (default: FILE.yaml beside the input)")
+    p.add_argument("--prefix", help="start of every question id (default: from the file name)")
+    p.add_argument("--source", help="the citation to give every question (default: the file name)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(handler="groundup.quiz.commands:import_jupyterquiz_command")
+
+
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab]
+SUBCOMMANDS = [_lab, _validate, _import_jupyterquiz]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -52,9 +52,11 @@ def wait_cells_done(page, timeout: float = 120_000) -> None:
 
 
 def restart_kernel(page, timeout: float = 60_000) -> None:
-    page.evaluate("window.jupyterapp.commands.execute('kernelmenu:restart')")
-    dialog = page.get_by_role("button", name="Restart", exact=True)
-    dialog.click()
+    # Do not return the command's promise: it resolves only once the dialog is answered, so awaiting it
+    # here (page.evaluate waits for a returned promise, with no timeout) would never reach the click below.
+    page.evaluate("() => { window.jupyterapp.commands.execute('kernelmenu:restart'); }")
+    # The dialog's accept button is labelled "Restart" but named "Confirm Kernel Restart" (aria-label).
+    page.get_by_role("button", name="Confirm Kernel Restart", exact=True).click(timeout=timeout)
     page.wait_for_timeout(1000)
     wait_kernel_idle(page, timeout)
 
