@@ -1,6 +1,9 @@
 """The single-leg stance tool in a real JupyterLab: type with the keyboard, tick a box, read the result."""
 
 import json
+import re
+
+from playwright.sync_api import expect
 
 from tests.browser.lab import error_outputs, open_notebook, run_all
 
@@ -33,17 +36,16 @@ def test_typing_age_and_time_shows_the_comparison_and_a_red_flag_comes_first(pag
     seconds = page.get_by_label("Best of 3 tries, eyes open (seconds)")
     seconds.fill("15")
     seconds.press("Enter")
-    page.wait_for_timeout(800)
     result = page.get_by_text("15 s is below the average time for healthy adults aged 70–79")
-    assert result.count() == 1
+    expect(result).to_have_count(1, timeout=15_000)
     image = page.locator("figure.groundup-figure img").first
-    assert "The client's time of 15 s is marked" in image.get_attribute("alt")
+    expect(image).to_have_attribute("alt", re.compile("The client's time of 15 s is marked"), timeout=15_000)
 
     flag = page.get_by_label("Reports new falls, or dizziness")
     flag.focus()
     flag.press("Space")
-    page.wait_for_timeout(800)
     referral = page.locator(".groundup-referral")
-    assert referral.count() == 1 and "Refer" in referral.inner_text()
+    expect(referral).to_have_count(1, timeout=15_000)
+    assert "Refer" in referral.inner_text()
     page.screenshot(path=str(artifacts / "lab-single-leg-stance.png"), full_page=False)
     assert error_outputs(page) == []
