@@ -27,6 +27,7 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/models.py
 	$(BIN)/python benchmarks/anatomy.py
 	$(BIN)/python benchmarks/quiz.py
+	$(BIN)/python benchmarks/checker.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info

@@ -66,3 +66,14 @@ def test_bad_arguments_exit_2(bad, capsys):
     with pytest.raises(SystemExit) as exc:
         main(bad)
     assert exc.value.code == 2
+
+
+def test_every_notebook_name_resolves_and_none_is_shadowed_by_a_subpackage():
+    import groundup
+
+    for name in groundup._LAZY:
+        value = getattr(groundup, name)
+        assert callable(value), name
+    import groundup.lessons  # noqa: F401  (a subpackage import must not replace a notebook name)
+    for name in groundup._LAZY:
+        assert callable(getattr(groundup, name)), name

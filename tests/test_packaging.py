@@ -46,7 +46,7 @@ def test_wheel_holds_package_lessons_and_assets(wheel):
     for path in (REPO / "lessons").glob("*.ipynb"):
         assert f"groundup/lessons/{path.name}" in names
     for path in (REPO / "assets").rglob("*"):
-        if path.is_file() and path.suffix in {".yaml", ".yml", ".csv", ".json", ".md", ".svg", ".css"}:
+        if path.is_file() and path.suffix in {".yaml", ".yml", ".csv", ".json", ".md", ".svg", ".css", ".ipynb"}:
             assert "groundup/assets/" + path.relative_to(REPO / "assets").as_posix() in names
 
 

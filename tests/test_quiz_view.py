@@ -353,7 +353,7 @@ def test_progress_shows_a_chart_and_one_sentence(store, artifacts):
     total = len(bank.lesson_questions("00-start-here"))
     assert view.figure.alt.startswith(f"Bar chart of quiz progress per lesson. Start here: how this course works: 3 of {total} answered, 2 right")
     caption = view.figure.value.split("<figcaption>")[1]
-    course_total = len(bank.all_questions()[0])  # the caption counts every bank of the course, not one lesson's
+    course_total = len(bank.all_questions()[0])  # the sentence counts every bank of the course, not one lesson's
     assert caption.startswith(f"You have answered 3 of {course_total} questions (2 right on your latest try)")
     assert "1 is due for review" in caption
     assert f"<td {CELL}>Start here: how this course works</td><td {CELL}>3 of {total}</td><td {CELL}>2</td>" in view.summary.value

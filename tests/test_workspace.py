@@ -109,3 +109,17 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     ws.atomic_write_text(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_atomic_write_gives_normal_permissions_and_keeps_existing_ones(tmp_path):
+    import os
+    import stat
+
+    new = tmp_path / "new.txt"
+    ws.atomic_write_text(new, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+    new.chmod(0o600)
+    ws.atomic_write_text(new, "y")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600

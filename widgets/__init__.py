@@ -5,15 +5,15 @@ Notebooks use the names below; each is imported only when first used, so
 """
 
 from importlib import import_module
+from os import environ as _environ
 
 __version__ = "0.1.0"
 
 # name -> "module:attribute", resolved on first use.
 _LAZY = {
-    "lessons": "groundup.resources:lessons",
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
-    "progress_location": "groundup.workspace:state_dir",
+    "progress_location": "groundup.views:progress_location",
     # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
     "ankle_model": "groundup.models.view:ankle_model",
     "knee_to_wall": "groundup.models.view:knee_to_wall",
@@ -27,6 +27,8 @@ _LAZY = {
     "progress": "groundup.quiz.view:progress",
     "review": "groundup.quiz.view:review",
     "reset_progress": "groundup.quiz.view:reset_progress",
+    # The symptom checker (groundup.checker): gu.checker(case=None).
+    "checker": "groundup.checker.view:checker",
     "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 
@@ -40,6 +42,10 @@ def __getattr__(name):
         raise AttributeError(f"module 'groundup' has no attribute {name!r}") from None
     module_name, _, attribute = target.partition(":")
     value = getattr(import_module(module_name), attribute)
+    if _environ.get("GROUNDUP_STATIC") == "1":  # building the static site: widgets become still pictures
+        from groundup.site.static import static_version
+
+        value = static_version(name, value)
     globals()[name] = value
     return value
 

@@ -36,6 +36,23 @@ def _lab(sub):
     p.set_defaults(handler="groundup.launch:lab_command")
 
 
+def _site(sub):
+    p = sub.add_parser(
+        "site",
+        help="build the whole course as a static website",
+        description=(
+            "Run every lesson and write it as a static website (index.html and one page per lesson) that needs "
+            "no kernel and loads nothing from the internet. Quizzes show their answers in collapsible blocks; "
+            "models show their figure at the default settings."
+        ),
+    )
+    p.add_argument("--out", required=True, help="folder to write the site into")
+    p.add_argument("--lite", action="store_true",
+                   help="build a JupyterLite site instead (its Python kernel downloads Pyodide when opened)")
+    p.set_defaults(handler="groundup.site.build:site_command")
+
+
+# Subcommands, in the order --help lists them. Add one function per subcommand.
 def _validate(sub):
     p = sub.add_parser(
         "validate",
@@ -70,8 +87,25 @@ def _import_jupyterquiz(sub):
     p.set_defaults(handler="groundup.quiz.commands:import_jupyterquiz_command")
 
 
+
+def _checker(sub):
+    p = sub.add_parser(
+        "checker",
+        help="open the symptom checker on its own (a Voila app on this computer)",
+        description=(
+            "Serve the symptom checker alone as a Voila app on 127.0.0.1 (for a clinic laptop or a "
+            "classroom projector) and print its address. Saved summaries go to your course workspace when "
+            "you are in one, otherwise to the current folder. Arguments after -- go to Voila."
+        ),
+    )
+    p.add_argument("--port", type=int, help="port to serve on (default: a free port)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.set_defaults(handler="groundup.checker.app:checker_command")
+
+
+
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab, _validate, _import_jupyterquiz]
+SUBCOMMANDS = [_lab, _checker, _validate, _import_jupyterquiz, _site]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -44,3 +44,11 @@ def practice_slider() -> w.VBox:
     box = w.VBox([slider, readout])
     box.slider, box.readout = slider, readout
     return box
+
+
+def progress_location() -> w.HTML:
+    """Say where this student's answers and progress are saved."""
+    from groundup.textsafe import escape
+    from groundup.workspace import state_dir
+
+    return w.HTML(f"Your answers and progress are saved in <code>{escape(state_dir() / 'progress.sqlite')}</code>.")
