@@ -28,6 +28,7 @@ benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/anatomy.py
 	$(BIN)/python benchmarks/quiz.py
 	$(BIN)/python benchmarks/checker.py
+	$(BIN)/python benchmarks/grading.py
 
 clean:
 	rm -rf $(VENV) artifacts build *.egg-info

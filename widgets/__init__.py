@@ -14,6 +14,7 @@ _LAZY = {
     "setup": "groundup.views:setup",
     "practice_slider": "groundup.views:practice_slider",
     "progress_location": "groundup.views:progress_location",
+    "fpi_scorer": "groundup.assessments.fpi_view:fpi_scorer",
     # Joint models (groundup.models): each returns a widget with a slider, a figure and a readout.
     "ankle_model": "groundup.models.view:ankle_model",
     "knee_to_wall": "groundup.models.view:knee_to_wall",
@@ -29,6 +30,7 @@ _LAZY = {
     "reset_progress": "groundup.quiz.view:reset_progress",
     # The symptom checker (groundup.checker): gu.checker(case=None).
     "checker": "groundup.checker.view:checker",
+    "assignment": "groundup.instructor.student_view:assignment",
     "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 

@@ -104,8 +104,63 @@ def _checker(sub):
 
 
 
+def _assign(sub):
+    p = sub.add_parser(
+        "assign",
+        help="make the student release of an assignment (a notebook and its questions file)",
+        description=(
+            "Read an assignment spec (YAML; examples in the package's assets/assignments/), pick its questions "
+            "and write the student release into --out: <id>.ipynb and <id>.assignment.json, to hand out together. "
+            "Under 'feedback: after-grading' the release holds no answers, explanations or feedback. "
+            "Problems are printed as file:line: id: message (exit code 1, nothing written)."
+        ),
+    )
+    p.add_argument("spec", metavar="SPEC", help="the assignment spec (YAML)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the release (created if missing)")
+    p.add_argument("--bank", action="append", default=[], metavar="DIR",
+                   help="a private question bank (YAML file or folder of them) to pick from; repeatable")
+    p.add_argument("--force", action="store_true", help="replace release files that differ")
+    p.set_defaults(handler="groundup.instructor.release:assign_command")
+
+
+def _grade(sub):
+    p = sub.add_parser(
+        "grade",
+        help="grade the students' submission files: gradebook, item analysis, report, feedback",
+        description=(
+            "Grade <id>.<student-id>.submission.json files against the spec they were released from. Writes "
+            "gradebook.csv (Moodle; match 'Student ID' to ID number), gradebook-canvas.csv (Canvas), items.csv, "
+            "report.html, feedback/<student-id>.md and problems.txt into --out. A file that cannot be graded is "
+            "listed with the reason (exit code 1) and never stops the run; inputs are never modified."
+        ),
+    )
+    p.add_argument("spec", metavar="SPEC", help="the assignment spec used for groundup assign")
+    p.add_argument("submissions", nargs="+", metavar="SUBMISSION",
+                   help="submission files, or folders (their .json files are read)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the grades (created if missing)")
+    p.add_argument("--bank", action="append", default=[], metavar="DIR",
+                   help="a private question bank used by the spec; repeatable")
+    p.set_defaults(handler="groundup.instructor.grade:grade_command")
+
+
+def _export(sub):
+    p = sub.add_parser(
+        "export",
+        help="export question banks to Moodle (GIFT, Moodle XML) or Canvas (QTI 1.2 zip)",
+        description=(
+            "Write question banks in a format an LMS imports. A question the format cannot express is skipped "
+            "and named with the reason. With no BANK, exports the course's own banks."
+        ),
+    )
+    p.add_argument("banks", nargs="*", metavar="BANK", help="bank files or folders (default: the course's banks)")
+    p.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti"], help="the file format")
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write (.txt, .xml or .zip)")
+    p.add_argument("--title", help="quiz title (QTI) or comment (GIFT, Moodle XML)")
+    p.set_defaults(handler="groundup.instructor.export.common:export_command")
+
+
 # Subcommands, in the order --help lists them. Add one function per subcommand.
-SUBCOMMANDS = [_lab, _checker, _validate, _import_jupyterquiz, _site]
+SUBCOMMANDS = [_lab, _checker, _validate, _import_jupyterquiz, _site, _assign, _grade, _export]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,35 @@ import ipywidgets as w
 from groundup.figures import Figure
 
 
+# JupyterLab reads keys pressed on a focused drop-down list as notebook commands (ArrowDown selects the
+# next cell, "d d" deletes a cell). Marking each drop-down in an output with Lumino's
+# data-lm-suppress-shortcuts attribute gives those keys back to the list, so keyboard users can choose.
+KEYBOARD_GUARD_JS = """
+(function () {
+  if (window.__groundupKeyboardGuard) { return; }
+  window.__groundupKeyboardGuard = true;
+  const mark = () => document.querySelectorAll('.jp-OutputArea select:not([data-lm-suppress-shortcuts])')
+    .forEach((el) => el.setAttribute('data-lm-suppress-shortcuts', 'true'));
+  mark();
+  new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
+})();
+"""
+
+
+def keyboard_guard() -> None:
+    """Let drop-down lists in the course's widgets keep the keys pressed on them (see KEYBOARD_GUARD_JS)."""
+    from IPython.display import Javascript, display
+
+    display(Javascript(KEYBOARD_GUARD_JS))
+
+
 def setup() -> w.HTML:
     """Run once at the top of every lesson: sets figure style and says where progress is kept."""
     from groundup import __version__, style
     from groundup.workspace import state_dir
 
     style.apply()
+    keyboard_guard()
     return w.HTML(
         f"Ground Up {__version__} is ready. Your answers are saved in <code>{state_dir()}</code>.",
         layout=w.Layout(margin="0 0 4px 0"),

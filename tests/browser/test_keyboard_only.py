@@ -60,3 +60,23 @@ def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts):
     feedback.wait_for(timeout=15_000)
     page.locator(f".{target}").screenshot(path=str(artifacts / "keyboard-only-quiz.png"))
     assert "✔" in page.locator(f".{target}").inner_text()
+
+
+def test_keys_on_a_drop_down_list_change_the_list_not_the_notebook(page, lab):
+    open_notebook(page, lab, "00-start-here.ipynb")
+    run_all(page)
+    cells_before = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length")
+    select = page.locator(".groundup-quiz select").first
+    select.focus()
+    active = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex")
+    first = select.evaluate("e => e.selectedIndex")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(300)
+    assert select.evaluate("e => e.selectedIndex") == first + 1  # the list moved ...
+    assert page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex") == active  # ... not the notebook
+    for key in ("d", "d", "m", "r", "x"):  # notebook commands in command mode: delete, to Markdown, to raw, cut
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length") == cells_before
+    types = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.type)")
+    assert types.count("raw") == 0

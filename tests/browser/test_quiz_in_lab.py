@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from groundup.quiz import bank
 from tests.browser.lab import error_outputs, open_notebook, run_all, run_cell_containing, wait_kernel_idle
@@ -55,8 +56,9 @@ def assert_answer_and_feedback_shown(page, question, wrong_choice):
     link = box.get_by_role("link", name="Review this:", exact=False)
     assert link.get_attribute("target") == "_blank"
     assert link.get_attribute("href") == "00-start-here.ipynb#2.-Running-cells-and-using-the-widgets"
-    assert box.get_by_role("button", name="Check", exact=True).is_disabled()
-    assert box.get_by_role("button", name="Try again", exact=True).is_enabled()
+    # The buttons' states arrive in their own widget messages, after the feedback: wait for them.
+    expect(box.get_by_role("button", name="Check", exact=True)).to_be_disabled()
+    expect(box.get_by_role("button", name="Try again", exact=True)).to_be_enabled()
 
 
 def test_an_answer_and_its_feedback_survive_a_kernel_restart_and_a_page_reload(page, lab, artifacts, question):
