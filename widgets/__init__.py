@@ -31,6 +31,7 @@ _LAZY = {
     # The symptom checker (groundup.checker): gu.checker(case=None).
     "checker": "groundup.checker.view:checker",
     "assignment": "groundup.instructor.student_view:assignment",
+    "single_leg_stance": "groundup.assessments.balance_view:single_leg_stance",
 }
 
 __all__ = ["__version__", *_LAZY]
