@@ -25,6 +25,7 @@ def test_lesson_runs_without_error_output(page, lab, artifacts, filename):
     assert prompts and all(p.strip() not in ("[ ]:", "") for p in prompts), prompts
     assert page.locator(".jp-OutputArea-output").count() > 0
     assert page.get_by_text("VBox(children=").count() == 0, "a widget showed as text: its view did not render"
+    assert page.get_by_text("cannot be shown").count() == 0, f"{filename}: a quiz could not be shown"
     images = page.locator(".jp-OutputArea-output img")
     for i in range(images.count()):
         assert (images.nth(i).get_attribute("alt") or "").strip(), f"image {i} of {filename} has no alt text"
