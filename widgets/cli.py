@@ -47,8 +47,6 @@ def _site(sub):
         ),
     )
     p.add_argument("--out", required=True, help="folder to write the site into")
-    p.add_argument("--lite", action="store_true",
-                   help="build a JupyterLite site instead (its Python kernel downloads Pyodide when opened)")
     p.set_defaults(handler="groundup.site.build:site_command")
 
 

@@ -177,12 +177,6 @@ def build_site(out: Path, *, progress=print) -> SiteReport:
 
 
 def site_command(args) -> int:
-    if getattr(args, "lite", False):
-        from groundup.site.lite import build_lite
-
-        for line in build_lite(Path(args.out)).messages():
-            print(line)
-        return 0
     report = build_site(Path(args.out))
     for line in report.messages():
         print(line)
