@@ -61,6 +61,7 @@ def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts):
     feedback.wait_for(timeout=15_000)
     page.locator(f".{target}").screenshot(path=str(artifacts / "keyboard-only-quiz.png"))
     assert "✔" in page.locator(f".{target}").inner_text()
+    arrow_keys_on_the_practice_slider_change_its_reading(page)
 
 
 def keys_on_a_drop_down_list_change_the_list_not_the_notebook(page):
@@ -79,3 +80,13 @@ def keys_on_a_drop_down_list_change_the_list_not_the_notebook(page):
     assert page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length") == cells_before
     types = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.map(c => c.model.type)")
     assert types.count("raw") == 0
+
+
+def arrow_keys_on_the_practice_slider_change_its_reading(page):
+    handle = page.locator(".noUi-handle").first
+    assert page.get_by_text("neutral, the foot at a right angle").count() == 1
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowLeft")
+    page.wait_for_timeout(500)
+    assert page.get_by_text("5° of plantarflexion").count() == 1
