@@ -104,7 +104,7 @@ ITEMS: tuple[Item, ...] = (
             "fairly high, a little sharp toward its heel end",
             "ordinary height, one even curve",
             "somewhat lowered and a little flattened in the middle",
-            "very low and flat in the middle, touching or almost touching the floor",
+            "very low and flat in the middle, the arch touching the floor",
         ),
     ),
     Item(
