@@ -87,6 +87,13 @@ def test_cannot_stand_on_two_legs_is_a_red_flag():
     assert b.assess(flags={"two_legs"}).status == "refer"
 
 
+@pytest.mark.parametrize("flag, words", [("recent_injury", "injured leg"), ("calf", "same-day medical assessment")])
+def test_a_recent_injury_or_a_swollen_calf_means_refer_before_standing_on_one_leg(flag, words):
+    result = b.assess(age=30, seconds=20, flags={flag})
+    assert result.status == "refer"
+    assert any(words in reason for reason in result.referral)
+
+
 def test_unknown_flag_or_toe_observation_is_an_input_error():
     with pytest.raises(b.InputError):
         b.assess(flags={"gout"})

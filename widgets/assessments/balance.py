@@ -10,9 +10,11 @@ Pure logic, no widgets. Sources (cited in lesson 04-the-toes):
   paper (via The Prehab Guys): a SECONDARY rounding, still to be checked against the paper's table.
   Timing stops near 45 s, so the youngest bands sit close to that ceiling. Eyes-closed norms are not
   included because the rounded figures for them were not available.
-- Foot-related red flags asked before any balance work (numbness, tingling or burning; weakness or
-  foot drop; new falls or dizziness) and "cannot stand steadily on two legs = refer": the course's
-  assessment map (signs 7 and 8), drawing on Springer 2007, Spink et al. 2011 and Fong et al. 2009.
+- Red flags asked before any balance work (a recent ankle or foot injury; a swollen, warm, tender
+  calf on one side; numbness, tingling or burning; weakness or foot drop; new falls or dizziness) and
+  "cannot stand steadily on two legs = refer": the course's red-flag screen and safety rule (the
+  assessment map, signs 7 and 8), drawing on the Ottawa ankle and foot rules, Tintinalli's venous
+  thromboembolism chapter and the Wells score, and NICE NG19 for the nerve signs.
 - Toe gripping (toe-flexor or "claw" strategy) and toe lifting (the shin muscles that lift the foot
   and toes working together) as balance strategies; low intrinsic ("foot core") capacity: McKeon et
   al. 2015; Mickle et al. 2009. Evidence for reading these strategies in young adults is weak.
@@ -79,6 +81,18 @@ class RedFlag:
 
 
 RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        "recent_injury",
+        "A recent ankle or foot injury, or pain when standing on that leg",
+        "A recent injury needs checking first (for example against the Ottawa ankle and foot rules); do not "
+        "test balance on an injured leg.",
+    ),
+    RedFlag(
+        "calf",
+        "One calf swollen, warm or tender",
+        "A swollen, warm, tender calf on one side needs a same-day medical assessment; sudden breathlessness, "
+        "chest pain or coughing blood is an emergency.",
+    ),
     RedFlag(
         "two_legs",
         "Cannot stand steadily on two legs without holding on",
@@ -208,7 +222,8 @@ NEXT_AT_OR_ABOVE = (
     "Note what the toes did and whether the two sides differed.",
 )
 NEXT_BELOW = (
-    "Ask the red-flag questions again (falls, dizziness, numbness, weakness); any yes means refer.",
+    "Ask the red-flag questions again (a recent injury, a swollen calf, falls, dizziness, numbness, weakness); "
+    "any yes means refer.",
     "Watch what the toes do and test the other side; note both times and the date.",
     "Balance depends on more than the feet: the inner ear, the nervous system and some medicines play a part. If the client is "
     "worried about their balance or has fallen, suggest they talk to their doctor or a physiotherapist.",
