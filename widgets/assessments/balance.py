@@ -124,13 +124,12 @@ TOE_OBSERVATIONS: dict[str, str] = {
 }
 _TOE_NOTES = {
     "gripped": (
-        "The toes gripped: a toe-flexor (\"claw\") strategy for holding balance. Note it and compare sides. "
-        "In older adults, weaker toe flexors have been linked with falls; how to read gripping in young "
-        "adults is weakly supported."
+        "The toes gripped, usually read as a toe-flexor (\"claw\") strategy for holding balance (a hypothesis). "
+        "Note it and compare sides. Gripping is not a measure of toe strength; how to read it is weakly supported."
     ),
     "lifted": (
-        "The toes lifted: the shin muscles that raise the foot and toes were working together to hold "
-        "balance. Note it and compare sides; how to read this strategy is weakly supported."
+        "The toes lifted, usually read as the shin muscles that raise the foot and toes working together to hold "
+        "balance (a hypothesis). Note it and compare sides; how to read this strategy is weakly supported."
     ),
     "relaxed": "The toes stayed relaxed: nothing to add to your notes about the toes.",
 }
@@ -212,7 +211,7 @@ class Result:
 STATUSES = {
     "incomplete": ("✎", "Waiting for the age and the time"),
     "outside_norms": ("ℹ", "No norms for this age"),
-    "at_or_above": ("✔", "At or above the average for this age band"),
+    "at_or_above": ("●", "At or above the average for this age band"),  # neutral icon: a screen clears no one
     "below": ("▼", "Below the average for this age band"),
     "refer": ("⚠", "Refer"),
 }
@@ -222,13 +221,19 @@ NEXT_AT_OR_ABOVE = (
     "Note what the toes did and whether the two sides differed.",
 )
 NEXT_BELOW = (
+    "Being below an average is common: an average sits in the middle of healthy people's times, so many healthy "
+    "people time below it. With no red flags, note it and compare next time.",
     "Ask the red-flag questions again (a recent injury, a swollen calf, falls, dizziness, numbness, weakness); "
     "any yes means refer.",
     "Watch what the toes do and test the other side; note both times and the date.",
     "Balance depends on more than the feet: the inner ear, the nervous system and some medicines play a part. If the client is "
     "worried about their balance or has fallen, suggest they talk to their doctor or a physiotherapist.",
-    "There is little evidence that foot massage improves balance: keep your work comfortable and make no promises.",
+    "We found no trials showing that foot massage improves balance: keep your work comfortable and make no promises.",
 )
+NEXT_OUTSIDE_NORMS = (
+    "Note the time and the date for your records; do not compare it with these adult norms.",
+)
+REFER_TIME_NOTE = "A time was entered; with a red flag, do not use it."
 NEXT_REFER = (
     "Stop the balance test. Do not time it today.",
     "Describe what you noticed, say it is outside what you can assess, and suggest the client sees their "
@@ -270,7 +275,7 @@ def assess(
         return Result(
             "refer",
             "Refer before any balance testing: a red flag was ticked.",
-            details=comparison,
+            details=(REFER_TIME_NOTE,) if seconds is not None else (),
             next_steps=NEXT_REFER,
             referral=reasons,
             band=chosen,
@@ -281,6 +286,7 @@ def assess(
         return Result(
             "outside_norms",
             f"The norms were measured in adults aged {MIN_AGE} and over; they do not apply at age {age}.",
+            next_steps=NEXT_OUTSIDE_NORMS,
             band=None,
             seconds=capped,
             toe_note=toe_note,
@@ -325,6 +331,8 @@ def _compare(chosen: AgeBand, capped: float, typed: float | None) -> tuple[str, 
             f"That is {fmt_seconds(-difference)} s below the average of about {fmt_seconds(chosen.average_seconds)} s "
             f"({round(100 * capped / chosen.average_seconds)} % of it)."
         )
+    elif difference == 0:
+        lines.append(f"That equals the average of about {fmt_seconds(chosen.average_seconds)} s.")
     else:
         lines.append(f"That is {fmt_seconds(difference)} s above the average of about {fmt_seconds(chosen.average_seconds)} s.")
     return tuple(lines)
@@ -350,8 +358,7 @@ def result_html(result: Result) -> str:
             f"<p><b>What to do</b></p><ul>{steps}</ul></div>"
         )
         if result.details:
-            parts.append("<p><i>For your notes only (the referral comes first):</i></p>")
-            parts.append("<ul>" + "".join(f"<li>{escape(d)}</li>" for d in result.details) + "</ul>")
+            parts.append("".join(f"<p><i>{escape(d)}</i></p>" for d in result.details))
     else:
         parts.append(f'<p class="groundup-status-{result.status}"><b>{icon} {escape(name)}.</b> '
                      f"{escape(result.headline)}</p>")
