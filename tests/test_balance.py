@@ -30,6 +30,7 @@ def test_no_band_under_18():
     assert b.band_for_age(17) is None
     result = b.assess(age=12, seconds=30)
     assert result.status == "outside_norms" and "18 and over" in result.headline
+    assert result.next_steps == b.NEXT_OUTSIDE_NORMS and "do not compare it" in result.next_steps[0]
 
 
 @pytest.mark.parametrize("seconds, status", [(32, "at_or_above"), (32.0, "at_or_above"), (31.9, "below"),
@@ -43,6 +44,14 @@ def test_below_says_how_far_below_in_words():
     assert result.headline == "27.5 s is below the average time for healthy adults aged 60–69 (about 32 s)."
     assert "4.5 s below the average of about 32 s (86 % of it)" in result.details[0]
     assert result.next_steps == b.NEXT_BELOW
+    # Being below an average is common, and the first thing the student reads about it.
+    assert result.next_steps[0].startswith("Being below an average is common")
+
+
+def test_a_time_equal_to_the_average_says_so():
+    result = b.assess(age=65, seconds=32)
+    assert result.status == "at_or_above"
+    assert result.details == ("That equals the average of about 32 s.",)
 
 
 def test_zero_seconds_is_described_not_rejected():
@@ -78,13 +87,27 @@ def test_any_red_flag_means_refer_whatever_the_time(flag):
     assert result.referral and result.next_steps == b.NEXT_REFER
     html = b.result_html(result)
     # The referral comes before anything else in the result.
-    assert html.index("Refer") < html.index("For your notes only")
     assert html.startswith('<div class="groundup-referral"')
+    # The typed time is not compared with the norms: it is only said that it must not be used.
+    assert result.details == (b.REFER_TIME_NOTE,)
+    assert html.index("Refer") < html.index("do not use it")
+    assert "average" not in html
+
+
+def test_a_red_flag_without_a_time_adds_no_time_note():
+    assert b.assess(age=30, flags={"calf"}).details == ()
 
 
 def test_cannot_stand_on_two_legs_is_a_red_flag():
     assert "two_legs" in {flag.key for flag in b.RED_FLAGS}
     assert b.assess(flags={"two_legs"}).status == "refer"
+
+
+@pytest.mark.parametrize("flag, words", [("recent_injury", "injured leg"), ("calf", "same-day medical assessment")])
+def test_a_recent_injury_or_a_swollen_calf_means_refer_before_standing_on_one_leg(flag, words):
+    result = b.assess(age=30, seconds=20, flags={flag})
+    assert result.status == "refer"
+    assert any(words in reason for reason in result.referral)
 
 
 def test_unknown_flag_or_toe_observation_is_an_input_error():
@@ -145,7 +168,8 @@ def test_caveat_states_the_norms_limits():
 
 def test_result_html_escapes_and_marks_status_with_icon_and_words():
     html = b.result_html(b.assess(age=45, seconds=44))
-    assert "✔ At or above the average for this age band." in html
+    assert "● At or above the average for this age band." in html
+    assert "✔" not in html  # a tick would read as "passed": the screen clears no one
     below = b.result_html(b.assess(age=45, seconds=4))
     assert "▼ Below the average for this age band." in below
     assert "<script" not in b.result_html(b.Result("below", "<script>x</script>"))

@@ -33,7 +33,7 @@ def test_typing_age_and_time_gives_the_comparison_and_marks_the_figure(tool):
     assert tool.figure_view.value != before
     assert "The client's time of 15 s is marked" in tool.figure_view.alt
     tool.seconds.value = "30"
-    assert "✔ At or above the average" in tool.result.value
+    assert "● At or above the average" in tool.result.value
 
 
 def test_choosing_another_band_by_hand_clears_a_conflicting_age(tool):
@@ -69,6 +69,8 @@ def test_a_red_flag_puts_the_referral_first(tool):
     html = tool.result.value
     assert html.startswith('<div class="groundup-referral"')
     assert "⚠ Refer." in html and "Stop the balance test" in html
+    # The time typed is not marked on the chart while a red flag is ticked.
+    assert "The client's time" not in tool.figure_view.alt
     tool.flags["two_legs"].value = False
     assert not tool.result.value.startswith('<div class="groundup-referral"')
 
@@ -102,3 +104,11 @@ def test_figures_for_every_band_saved_for_a_person_to_look_at(artifacts):
             figure = norms_figure(band.key, seconds)
             assert figure.alt and figure.caption
             (out / f"single-leg-stance-{band.key}-{seconds:g}s.png").write_bytes(figure.png)
+
+
+def test_how_to_says_how_to_hold_the_test_steady_and_that_the_protocol_is_unchecked():
+    from groundup.assessments.balance_view import HOW_TO
+
+    for words in ("same position on every try", "each leg's best", "only comparable if you time it the same way",
+                  "not yet been checked"):
+        assert words in HOW_TO

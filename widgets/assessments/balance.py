@@ -10,9 +10,11 @@ Pure logic, no widgets. Sources (cited in lesson 04-the-toes):
   paper (via The Prehab Guys): a SECONDARY rounding, still to be checked against the paper's table.
   Timing stops near 45 s, so the youngest bands sit close to that ceiling. Eyes-closed norms are not
   included because the rounded figures for them were not available.
-- Foot-related red flags asked before any balance work (numbness, tingling or burning; weakness or
-  foot drop; new falls or dizziness) and "cannot stand steadily on two legs = refer": the course's
-  assessment map (signs 7 and 8), drawing on Springer 2007, Spink et al. 2011 and Fong et al. 2009.
+- Red flags asked before any balance work (a recent ankle or foot injury; a swollen, warm, tender
+  calf on one side; numbness, tingling or burning; weakness or foot drop; new falls or dizziness) and
+  "cannot stand steadily on two legs = refer": the course's red-flag screen and safety rule (the
+  assessment map, signs 7 and 8), drawing on the Ottawa ankle and foot rules, Tintinalli's venous
+  thromboembolism chapter and the Wells score, and NICE NG19 for the nerve signs.
 - Toe gripping (toe-flexor or "claw" strategy) and toe lifting (the shin muscles that lift the foot
   and toes working together) as balance strategies; low intrinsic ("foot core") capacity: McKeon et
   al. 2015; Mickle et al. 2009. Evidence for reading these strategies in young adults is weak.
@@ -80,6 +82,18 @@ class RedFlag:
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
+        "recent_injury",
+        "A recent ankle or foot injury, or pain when standing on that leg",
+        "A recent injury needs checking first (for example against the Ottawa ankle and foot rules); do not "
+        "test balance on an injured leg.",
+    ),
+    RedFlag(
+        "calf",
+        "One calf swollen, warm or tender",
+        "A swollen, warm, tender calf on one side needs a same-day medical assessment; sudden breathlessness, "
+        "chest pain or coughing blood is an emergency.",
+    ),
+    RedFlag(
         "two_legs",
         "Cannot stand steadily on two legs without holding on",
         "Being unable to stand steadily on two feet is a reason to stop and refer before any balance testing.",
@@ -110,13 +124,12 @@ TOE_OBSERVATIONS: dict[str, str] = {
 }
 _TOE_NOTES = {
     "gripped": (
-        "The toes gripped: a toe-flexor (\"claw\") strategy for holding balance. Note it and compare sides. "
-        "In older adults, weaker toe flexors have been linked with falls; how to read gripping in young "
-        "adults is weakly supported."
+        "The toes gripped, usually read as a toe-flexor (\"claw\") strategy for holding balance (a hypothesis). "
+        "Note it and compare sides. Gripping is not a measure of toe strength; how to read it is weakly supported."
     ),
     "lifted": (
-        "The toes lifted: the shin muscles that raise the foot and toes were working together to hold "
-        "balance. Note it and compare sides; how to read this strategy is weakly supported."
+        "The toes lifted, usually read as the shin muscles that raise the foot and toes working together to hold "
+        "balance (a hypothesis). Note it and compare sides; how to read this strategy is weakly supported."
     ),
     "relaxed": "The toes stayed relaxed: nothing to add to your notes about the toes.",
 }
@@ -198,7 +211,7 @@ class Result:
 STATUSES = {
     "incomplete": ("✎", "Waiting for the age and the time"),
     "outside_norms": ("ℹ", "No norms for this age"),
-    "at_or_above": ("✔", "At or above the average for this age band"),
+    "at_or_above": ("●", "At or above the average for this age band"),  # neutral icon: a screen clears no one
     "below": ("▼", "Below the average for this age band"),
     "refer": ("⚠", "Refer"),
 }
@@ -208,12 +221,19 @@ NEXT_AT_OR_ABOVE = (
     "Note what the toes did and whether the two sides differed.",
 )
 NEXT_BELOW = (
-    "Ask the red-flag questions again (falls, dizziness, numbness, weakness); any yes means refer.",
+    "Being below an average is common: an average sits in the middle of healthy people's times, so many healthy "
+    "people time below it. With no red flags, note it and compare next time.",
+    "Ask the red-flag questions again (a recent injury, a swollen calf, falls, dizziness, numbness, weakness); "
+    "any yes means refer.",
     "Watch what the toes do and test the other side; note both times and the date.",
     "Balance depends on more than the feet: the inner ear, the nervous system and some medicines play a part. If the client is "
     "worried about their balance or has fallen, suggest they talk to their doctor or a physiotherapist.",
-    "There is little evidence that foot massage improves balance: keep your work comfortable and make no promises.",
+    "We found no trials showing that foot massage improves balance: keep your work comfortable and make no promises.",
 )
+NEXT_OUTSIDE_NORMS = (
+    "Note the time and the date for your records; do not compare it with these adult norms.",
+)
+REFER_TIME_NOTE = "A time was entered; with a red flag, do not use it."
 NEXT_REFER = (
     "Stop the balance test. Do not time it today.",
     "Describe what you noticed, say it is outside what you can assess, and suggest the client sees their "
@@ -255,7 +275,7 @@ def assess(
         return Result(
             "refer",
             "Refer before any balance testing: a red flag was ticked.",
-            details=comparison,
+            details=(REFER_TIME_NOTE,) if seconds is not None else (),
             next_steps=NEXT_REFER,
             referral=reasons,
             band=chosen,
@@ -266,6 +286,7 @@ def assess(
         return Result(
             "outside_norms",
             f"The norms were measured in adults aged {MIN_AGE} and over; they do not apply at age {age}.",
+            next_steps=NEXT_OUTSIDE_NORMS,
             band=None,
             seconds=capped,
             toe_note=toe_note,
@@ -310,6 +331,8 @@ def _compare(chosen: AgeBand, capped: float, typed: float | None) -> tuple[str, 
             f"That is {fmt_seconds(-difference)} s below the average of about {fmt_seconds(chosen.average_seconds)} s "
             f"({round(100 * capped / chosen.average_seconds)} % of it)."
         )
+    elif difference == 0:
+        lines.append(f"That equals the average of about {fmt_seconds(chosen.average_seconds)} s.")
     else:
         lines.append(f"That is {fmt_seconds(difference)} s above the average of about {fmt_seconds(chosen.average_seconds)} s.")
     return tuple(lines)
@@ -335,8 +358,7 @@ def result_html(result: Result) -> str:
             f"<p><b>What to do</b></p><ul>{steps}</ul></div>"
         )
         if result.details:
-            parts.append("<p><i>For your notes only (the referral comes first):</i></p>")
-            parts.append("<ul>" + "".join(f"<li>{escape(d)}</li>" for d in result.details) + "</ul>")
+            parts.append("".join(f"<p><i>{escape(d)}</i></p>" for d in result.details))
     else:
         parts.append(f'<p class="groundup-status-{result.status}"><b>{icon} {escape(name)}.</b> '
                      f"{escape(result.headline)}</p>")

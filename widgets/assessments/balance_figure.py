@@ -39,7 +39,7 @@ def norms_figure(band_key: str | None = None, seconds: float | None = None) -> F
     ax.set_xlabel("Age band (years), with its average time")
     ax.set_ylabel("Best of 3, eyes open (s)")
     ax.set_ylim(0, 53)
-    ax.set_title("Single-leg stance: average time by age (Springer et al. 2007, rounded)")
+    ax.set_title("Single-leg stance: average time by age\n(Springer et al. 2007; secondary rounding, not yet checked)")
 
     values = "; ".join(f"{b.label}: {fmt_seconds(b.average_seconds)} s" for b in BANDS)
     alt = f"Bar chart of the average best-of-three eyes-open single-leg stance time by age band ({values})."

@@ -13,9 +13,14 @@ NO_BAND = ""  # the "choose…" entry (a Dropdown shows None as an empty box)
 
 HOW_TO = (
     "<b>How to time it.</b> Stand the client barefoot beside a wall or a sturdy chair, eyes open, and stay "
-    "close. Ask them to stand on one leg and lift the other foot just off the floor. Start the watch when the "
-    "foot lifts; stop it when the lifted foot touches down, the client reaches for support, or the standing "
-    f"foot moves, or at {balance.fmt_seconds(balance.CAP_SECONDS)} s. Do three tries on each leg and keep the best."
+    "close. Ask them to stand on one leg and lift the other foot just off the floor. Keep the arms and the "
+    "lifted foot in the same position on every try (for example arms crossed over the chest, the lifted foot "
+    "near the standing ankle without touching it) and write down how you did it. Start the watch when the "
+    "foot lifts; stop it when the lifted foot touches down, the client reaches for support, the arms leave "
+    f"their position, or the standing foot moves, or at {balance.fmt_seconds(balance.CAP_SECONDS)} s. Do three "
+    "tries on each leg, keep each leg's best, and enter each leg's best time in turn to compare the sides. "
+    "<i>The norms are only comparable if you time it the same way as the study: this description has not yet "
+    "been checked against the study's methods, so treat the comparison as rough.</i>"
 )
 
 
@@ -117,7 +122,9 @@ class SingleLegStance(w.VBox):
         from groundup.assessments.balance_figure import norms_figure
 
         shown_band = result.band.key if result.band else None
-        self.figure_view.show(norms_figure(shown_band, result.seconds if shown_band else None))
+        # With a red flag the time is not used, so it is not marked on the chart either.
+        marked = result.seconds if shown_band and result.status != "refer" else None
+        self.figure_view.show(norms_figure(shown_band, marked))
 
 
 def single_leg_stance() -> SingleLegStance:
