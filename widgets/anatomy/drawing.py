@@ -95,12 +95,12 @@ def _mix(colour: str, amount: float) -> tuple:
 def _text_size(text: str, points: float, bold: bool) -> tuple[float, float]:
     """Width and height of a text in millimetres of the drawing."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
+    from matplotlib.textpath import text_to_path
 
     prop = FontProperties(size=points, weight="bold" if bold else "normal")
-    extents = TextPath((0, 0), text, size=points, prop=prop).get_extents()
+    width, _, _ = text_to_path.get_text_width_height_descent(text, prop, ismath=False)  # advance width, points
     to_mm = DPI / 72 / PX_PER_MM
-    return extents.width * to_mm + 1.0, points * 1.3 * to_mm
+    return width * to_mm + 1.0, points * 1.3 * to_mm
 
 
 def _line_midpoint(points: np.ndarray) -> tuple[float, float]:
