@@ -287,6 +287,21 @@ def test_ottawa_positive_partial_and_zone_only():
     assert any("does not make the Ottawa foot rule positive" in c for c in zone_only.cautions)
 
 
+def test_cannot_walk_now_or_a_deformed_foot_after_an_injury_is_a_referral_outside_the_exact_ottawa_rules():
+    """Fact sheet E2: possible fracture = Ottawa-positive, deformity, or cannot take 4 steps -> refer. A client
+    who walked right after the injury but cannot now fails the exact Ottawa criterion; with a fresh sprain
+    ticked, the result must still be a referral, not just "avoid the area"."""
+    result = assess(Findings.of(["acute-sprain", "possible-fracture"], ["calf-tightness", "stiff-big-toe"]))
+    assert result.referral.action == "refer"
+    assert [h.flag.id for h in result.referral.hits] == ["possible-fracture", "acute-sprain"]
+    flag = KB.flag["possible-fracture"]
+    assert "four steps" in flag.title and "out of shape" in flag.title and flag.urgent_if
+    assert result.blocks()[0][0] == "referral"
+    status = {t.id: t.status for t in result.techniques}
+    assert all(status[t] == "not today" for t in ("t1", "t2", "t3", "t7"))
+    assert all(a.status == "not today" for a in result.assessments if a.id not in ("sprain-history", "hip-rotation", "toe-touch"))
+
+
 def test_the_case_studies_give_the_results_the_lesson_teaches():
     def run(case_id):
         case = KB.cases[case_id]

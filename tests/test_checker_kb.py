@@ -55,6 +55,7 @@ def test_the_red_flags_of_the_issue_are_all_there_with_their_actions():
         "ottawa": "refer", "dvt": "refer urgently", "cellulitis": "refer urgently",
         "diabetic-foot": "refer urgently", "neuropathy": "modify", "pad": "refer", "hot-joint": "refer",
         "acute-sprain": "avoid the area", "open-wound": "avoid the area", "lisfranc": "refer",
+        "possible-fracture": "refer",
         "balance-two-legs": "refer", "foot-drop": "refer",
     }
     actions = {flag.id: flag.action for flag in KB.red_flags}
