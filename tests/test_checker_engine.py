@@ -242,6 +242,18 @@ def test_a_fresh_sprain_withholds_the_ankle_and_tarsal_techniques_and_marks_the_
     assert result.referral.action == "avoid the area"
 
 
+def test_a_positive_ottawa_criterion_or_a_midfoot_injury_withholds_calf_work_and_a_fresh_sprain_keeps_it_high():
+    """Tenderness along the distal fibula is an Ottawa criterion: calf and fibularis work "down to the Achilles
+    tendon" must not be offered "with care" then (fact sheet E1: positive -> refer; E2: gentle proximal work)."""
+    for ticked in (["ankle-zone-pain", "lateral-malleolus-tender"], ["lisfranc"], ["possible-fracture"]):
+        result = assess(Findings.of(ticked, ["calf-tightness"]))
+        calf = next(t for t in result.techniques if t.id == "calf-soft-tissue")
+        assert calf.status == "not today", ticked
+    sprain = assess(Findings.of(["acute-sprain"], ["calf-tightness"]))
+    calf = next(t for t in sprain.techniques if t.id == "calf-soft-tissue")
+    assert calf.status == "with care" and "upper calf, well away from the ankle" in calf.stop
+
+
 def test_numb_feet_modify_every_technique_with_light_pressure():
     result = assess(Findings.of(["neuropathy"], ["stiff-big-toe"]))
     assert result.referral.action == "modify"
@@ -298,7 +310,7 @@ def test_cannot_walk_now_or_a_deformed_foot_after_an_injury_is_a_referral_outsid
     assert "four steps" in flag.title and "out of shape" in flag.title and flag.urgent_if
     assert result.blocks()[0][0] == "referral"
     status = {t.id: t.status for t in result.techniques}
-    assert all(status[t] == "not today" for t in ("t1", "t2", "t3", "t7"))
+    assert all(status[t] == "not today" for t in ("t1", "t2", "t3", "t7", "calf-soft-tissue"))
     assert all(a.status == "not today" for a in result.assessments if a.id not in ("sprain-history", "hip-rotation", "toe-touch"))
 
 
