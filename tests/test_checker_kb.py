@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -63,6 +64,18 @@ def test_the_red_flags_of_the_issue_are_all_there_with_their_actions():
     for flag in KB.red_flags:
         assert flag.why and flag.say and flag.with_techniques and flag.sources, flag.id
         assert all(item.ask for item in flag.items), flag.id
+
+
+def test_every_urgent_flag_says_no_massage_today_not_just_not_on_this_leg():
+    """The headline of an urgent referral is "no massage today"; the flag's own lines and the client's words
+    must not suggest the rest of the session can go ahead (fact sheet E2: no massage, same-day care)."""
+    urgent = [flag for flag in KB.red_flags if flag.action == "refer urgently"]
+    assert {flag.id for flag in urgent} >= {"dvt", "cellulitis", "diabetic-foot"}
+    for flag in urgent:
+        assert flag.with_techniques.startswith("No massage today"), flag.id
+        assert "won't do the massage today" in flag.say, flag.id
+        for text in (flag.say, flag.with_techniques):
+            assert not re.search(r"massage (?:here|your legs|of the)|work on this foot", text), flag.id
 
 
 def test_the_ottawa_rules_are_their_exact_criteria():
