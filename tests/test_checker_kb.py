@@ -78,6 +78,26 @@ def test_every_urgent_flag_says_no_massage_today_not_just_not_on_this_leg():
             assert not re.search(r"massage (?:here|your legs|of the)|work on this foot", text), flag.id
 
 
+def test_new_weakness_is_not_cleared_for_gentle_work_and_has_an_emergency_line():
+    """Nothing clears work on a leg with new, unexplained weakness; sudden weakness can need an ambulance."""
+    flag = KB.flag["foot-drop"]
+    assert "fine" not in flag.with_techniques.lower()
+    assert flag.with_techniques.startswith("Until the client has been seen")
+    assert "suddenly" in flag.emergency and "slurred speech" in flag.emergency
+
+
+def test_no_refer_flag_allows_more_than_light_work_before_the_client_is_seen():
+    """The "refer" headline allows only the light work a flag describes; no refer-level flag may say more."""
+    from groundup.checker.engine import REFERRAL_HEADLINE
+
+    assert "only the light work the red flag describes" in REFERRAL_HEADLINE["refer"]
+    for flag in KB.red_flags:
+        if flag.action in ("refer", "refer urgently"):
+            text = flag.with_techniques.lower()
+            assert re.search(r"\bno\b|light|leave it out|lying or sitting", text), flag.id
+            assert not re.search(r"\bfine\b|firm|deep work is", text), flag.id
+
+
 def test_the_ottawa_rules_are_their_exact_criteria():
     ottawa = KB.flag["ottawa"]
     rules = {rule.name: (rule.zone, set(rule.any)) for rule in ottawa.rules}

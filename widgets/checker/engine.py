@@ -38,7 +38,8 @@ EVIDENCE_WEIGHT = {"strong": 10, "moderate": 8, "weak": 6, "expert opinion": 5} 
 
 REFERRAL_HEADLINE = {
     "refer urgently": "Refer urgently: no massage today; help the client get medical care today.",
-    "refer": "Refer: the client should see a medical professional before you work on the affected area.",
+    "refer": ("Refer: the client should see a medical professional. Until then, no work on the affected area, or "
+              "only the light work the red flag describes."),
     "avoid the area": "Avoid the area: work only away from it today, and refer if it is severe or gets worse.",
     "modify": "Modify how you work today, and refer if you are unsure.",
 }
