@@ -98,6 +98,16 @@ def test_no_refer_flag_allows_more_than_light_work_before_the_client_is_seen():
             assert not re.search(r"\bfine\b|firm|deep work is", text), flag.id
 
 
+def test_numb_feet_that_are_new_or_unchecked_also_get_a_recommended_check():
+    """"Modify" fits known diabetic numbness (fact sheet E2); new, one-sided or worsening numbness that no doctor
+    has seen also needs a check, in the reason and in the client's words."""
+    flag = KB.flag["neuropathy"]
+    assert flag.action == "modify"
+    for phrase in ("new", "getting worse", "one side", "not been checked by a doctor", "recommend a check"):
+        assert phrase in flag.why, phrase
+    assert "If this is new or nobody has checked it yet, please mention it to your doctor." in flag.say
+
+
 def test_the_ottawa_rules_are_their_exact_criteria():
     ottawa = KB.flag["ottawa"]
     rules = {rule.name: (rule.zone, set(rule.any)) for rule in ottawa.rules}
