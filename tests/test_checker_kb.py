@@ -108,6 +108,20 @@ def test_numb_feet_that_are_new_or_unchecked_also_get_a_recommended_check():
     assert "If this is new or nobody has checked it yet, please mention it to your doctor." in flag.say
 
 
+def test_a_sore_on_a_diabetic_or_numb_foot_points_to_the_urgent_flag_not_the_milder_one():
+    """Ticking only "open wound" for a diabetic client's new sore would give "avoid the area"; the open-wound
+    question must send the student to the urgent flag, and that flag's label must name numb feet too."""
+    urgent = KB.flag["diabetic-foot"]
+    assert urgent.action == "refer urgently" and "with diabetes or numb feet" in urgent.title
+    wound = KB.item["open-wound"]
+    assert "With diabetes or numb feet" in wound.ask and "A new sore or ulcer on the foot" in wound.ask
+    assert urgent.title.startswith("A new sore or ulcer on the foot")
+
+
+def test_blood_thinners_mean_light_pressure_everywhere():
+    assert "keep the pressure light everywhere" in KB.flag["needs-clearance"].with_techniques
+
+
 def test_the_ottawa_rules_are_their_exact_criteria():
     ottawa = KB.flag["ottawa"]
     rules = {rule.name: (rule.zone, set(rule.any)) for rule in ottawa.rules}
