@@ -162,9 +162,18 @@ def test_evidence_grades_of_the_article_signs_match_the_fact_sheet():
         ("cannot-squat-to-parallel", None): "moderate", ("back-rounds-deadlift", None): "expert opinion",
         ("knees-cave-in", None): "moderate", ("feet-collapse-edge", "inner"): "weak",
         ("feet-collapse-edge", "outer"): "weak", ("feet-turn-out", None): "expert opinion",
-        ("stiff-back-of-body", None): "weak", ("toes-grip-or-lift", None): "moderate",
+        ("stiff-back-of-body", None): "weak", ("toes-grip-or-lift", None): "weak",
         ("poor-balance", "one-leg"): "strong",
     }
+
+
+def test_toes_gripping_or_lifting_is_graded_by_what_the_toes_do_not_by_toe_strength():
+    """Fact sheet D7 #7: moderate only for toe strength in older adults; weak for reading gripping against
+    lifting; the "foot core" link rests on a concept paper (A8), so it is expert opinion."""
+    result = assess(findings((), [("toes-grip-or-lift", None)]))
+    grades = {r.region.id: r.reasons[0].evidence for r in result.regions}
+    assert grades == {"toes-first-mtp": "weak", "metatarsal-arch": "expert opinion"}
+    assert [r.score for r in result.regions] == [6, 2]
 
 
 @pytest.mark.parametrize("sign, expected", EXTRA_TOP_REGIONS.items(), ids=[s for s, _ in EXTRA_TOP_REGIONS])
