@@ -122,6 +122,15 @@ def test_blood_thinners_mean_light_pressure_everywhere():
     assert "keep the pressure light everywhere" in KB.flag["needs-clearance"].with_techniques
 
 
+def test_the_heel_lift_reading_does_not_claim_limited_dorsiflexion():
+    """Fact sheet D6: the heel-lift group had weaker plantarflexors [S52]; reading it as limited dorsiflexion is
+    the NASM model [S50]. The cut-off must say "may", name the model and send to the knee-to-wall test."""
+    cutoff = KB.assessments["squat-heel-lift"].cutoffs[0]
+    assert "dorsiflexion is part of the pattern" not in cutoff
+    assert "may be part of the pattern" in cutoff and "trainers' model" in cutoff
+    assert "weaker calves" in cutoff and "knee-to-wall" in cutoff
+
+
 def test_the_ottawa_rules_are_their_exact_criteria():
     ottawa = KB.flag["ottawa"]
     rules = {rule.name: (rule.zone, set(rule.any)) for rule in ottawa.rules}
