@@ -341,6 +341,19 @@ def test_the_case_studies_give_the_results_the_lesson_teaches():
     assert sprain.referral.action == "refer" and sprain.referral.hits[0].flag.id == "ottawa"
 
 
+def test_the_scope_note_says_what_the_checker_really_does_with_condition_names():
+    """Red flags' reasons mention conditions (what signs can go with), so the note must not claim the checker
+    names none at all: it names none as the client's. Headlines start with their action, not always "Refer"."""
+    from groundup.checker.engine import REFERRAL_HEADLINE, SCOPE_NOTE
+
+    assert "names no condition as the client's" in SCOPE_NOTE and "can go with" in SCOPE_NOTE
+    assert "names no condition." not in SCOPE_NOTE
+    for action, headline in REFERRAL_HEADLINE.items():
+        assert headline.lower().startswith(action), action
+    result = assess(Findings.of(["dvt"]))
+    assert SCOPE_NOTE in result.cautions and conditions_in(result.referral.hits[0].flag.why)
+
+
 def test_unknown_ids_are_one_clear_error():
     with pytest.raises(GroundUpError, match="does not know: nope"):
         assess(Findings.of(["nope"]))
