@@ -131,6 +131,46 @@ def test_the_heel_lift_reading_does_not_claim_limited_dorsiflexion():
     assert "weaker calves" in cutoff and "knee-to-wall" in cutoff
 
 
+def _section_text(lesson_key: str, slug: str) -> str:
+    """The Markdown of one numbered section of a lesson notebook (up to the next "## " heading)."""
+    import json
+
+    from groundup.resources import SECTION_HEADING, lessons_dir, slugify
+
+    nb = json.loads((lessons_dir() / f"{lesson_key}.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    out, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            heading = SECTION_HEADING.match(line)
+            inside = bool(heading) and slugify(heading.group(2)) == slug
+        elif inside:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_soft_tissue_techniques_give_position_hands_feel_and_body_mechanics_and_link_where_taught():
+    """The checker's how-to is all a student sees for calf and sole work: it needs the client's position, the
+    hand (not the thumbs), the direction, what to feel for and body mechanics; the lesson link must land on a
+    section that teaches the technique (the calf in lesson 5, section 5) or discusses sole work."""
+    for tid in ("calf-soft-tissue", "plantar-soft-tissue"):
+        how = KB.techniques[tid].how
+        for part in ("lying", "not the thumbs", "toward", "Feel for", "body weight", "wrists straight"
+                     if tid == "plantar-soft-tissue" else "straight wrists"):
+            assert part in how, (tid, part)
+    calf = KB.techniques["calf-soft-tissue"]
+    taught = _section_text(calf.lesson.lesson, calf.lesson.section)
+    assert "soft-tissue work on the calf" in taught and "forearm" in taught and "Not today" in taught
+    sole = KB.techniques["plantar-soft-tissue"]
+    assert "work on the sole" in _section_text(sole.lesson.lesson, sole.lesson.section).lower()
+    rotation = KB.assessments["hip-rotation"]
+    assert "turn each leg in and out from the hip" in _section_text(rotation.lesson.lesson, rotation.lesson.section)
+
+
+def test_rounding_the_forefoot_keeps_the_thumbs_still():
+    assert "keep the thumbs still" in KB.techniques["t6"].how and "not thumb force" in KB.techniques["t6"].how
+
+
 def test_the_ottawa_rules_are_their_exact_criteria():
     ottawa = KB.flag["ottawa"]
     rules = {rule.name: (rule.zone, set(rule.any)) for rule in ottawa.rules}
