@@ -187,6 +187,44 @@ def test_the_ottawa_rules_are_their_exact_criteria():
     assert label["ankle-zone-pain"] == "Pain in the malleolar zone" and label["midfoot-zone-pain"] == "Pain in the midfoot zone"
 
 
+def test_ottawa_questions_include_the_criterion_sites_and_never_clear_an_injury():
+    ottawa = {item.id: item for item in KB.flag["ottawa"].items}
+    midfoot = ottawa["midfoot-zone-pain"].ask
+    assert "bases of the long foot bones" in midfoot and "5th metatarsal" in midfoot and "navicular" in midfoot
+    for item_id in ("lateral-malleolus-tender", "medial-malleolus-tender", "fifth-metatarsal-tender", "navicular-tender"):
+        assert "A press that does not hurt never clears an injury." in ottawa[item_id].ask, item_id
+    assert "emergency department" in ottawa["cannot-bear-weight"].ask
+
+
+def test_peace_is_spelled_out_with_all_five_letters():
+    why = KB.flag["acute-sprain"].why
+    for word in ("protect", "elevate", "avoid anti-inflammatories", "compress", "educate"):
+        assert word in why, word
+
+
+def test_cut_offs_use_colons_not_dashes_that_read_as_minus_signs_and_say_where_figures_come_from():
+    for a in KB.assessments.values():
+        for text in (*a.cutoffs, *a.caveats):
+            assert not re.search(r"\S - \S", text), (a.id, text)
+    assert "(6-9 mm in one study)" in KB.assessments["navicular-drop"].cutoffs[0]
+    inner = KB.sign["feet-collapse-edge"].follow_up.option("inner").links
+    assert any("5-9 mm is commonly called normal (6-9 mm in one study)" in link.because for link in inner)
+    assert "one study of young Spanish adults" in KB.assessments["fpi6"].cutoffs[1]
+    assert "(from a secondary summary)" in KB.assessments["knee-to-wall"].cutoffs[1]
+    assert "secondary source" in KB.assessments["first-mtp-extension"].cutoffs[1]
+
+
+def test_hypotheses_and_unconfirmed_findings_say_so():
+    def because(sign_id, region):
+        return next(l.because for l in KB.sign[sign_id].links if l.region == region)
+
+    assert "none of the course's sources tests" in because("cannot-squat-to-parallel", "hip-motor-control")
+    assert "none of the course's sources tests" in because("back-rounds-deadlift", "hip-motor-control")
+    assert "mirror copy" in because("stiff-back-of-body", "metatarsal-arch")
+    assert KB.sources["S34"].short.startswith("Physiopedia")
+    assert "doi:10.5312/wjo.v8.i1.21" in KB.sources["S33"].full and "9-4-synovial-joints" in KB.sources["S3"].full
+
+
 def test_signs_are_the_articles_eight_and_at_least_four_more():
     article = [s for s in KB.signs if s.article]
     assert len(article) == 8 and len(KB.signs) - 8 >= 4
