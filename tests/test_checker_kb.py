@@ -196,6 +196,12 @@ def test_ottawa_questions_include_the_criterion_sites_and_never_clear_an_injury(
     assert "emergency department" in ottawa["cannot-bear-weight"].ask
 
 
+def test_ottawa_accuracy_gives_the_adults_only_figure_so_a_negative_is_not_over_trusted():
+    ottawa = KB.flag["ottawa"]
+    assert "about 91% in a review of adults only" in ottawa.why and "S14" in ottawa.sources
+    assert "never as a clearance" in ottawa.why
+
+
 def test_peace_is_spelled_out_with_all_five_letters():
     why = KB.flag["acute-sprain"].why
     for word in ("protect", "elevate", "avoid anti-inflammatories", "compress", "educate"):
