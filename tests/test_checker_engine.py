@@ -162,9 +162,18 @@ def test_evidence_grades_of_the_article_signs_match_the_fact_sheet():
         ("cannot-squat-to-parallel", None): "moderate", ("back-rounds-deadlift", None): "expert opinion",
         ("knees-cave-in", None): "moderate", ("feet-collapse-edge", "inner"): "weak",
         ("feet-collapse-edge", "outer"): "weak", ("feet-turn-out", None): "expert opinion",
-        ("stiff-back-of-body", None): "weak", ("toes-grip-or-lift", None): "moderate",
+        ("stiff-back-of-body", None): "weak", ("toes-grip-or-lift", None): "weak",
         ("poor-balance", "one-leg"): "strong",
     }
+
+
+def test_toes_gripping_or_lifting_is_graded_by_what_the_toes_do_not_by_toe_strength():
+    """Fact sheet D7 #7: moderate only for toe strength in older adults; weak for reading gripping against
+    lifting; the "foot core" link rests on a concept paper (A8), so it is expert opinion."""
+    result = assess(findings((), [("toes-grip-or-lift", None)]))
+    grades = {r.region.id: r.reasons[0].evidence for r in result.regions}
+    assert grades == {"toes-first-mtp": "weak", "metatarsal-arch": "expert opinion"}
+    assert [r.score for r in result.regions] == [6, 2]
 
 
 @pytest.mark.parametrize("sign, expected", EXTRA_TOP_REGIONS.items(), ids=[s for s, _ in EXTRA_TOP_REGIONS])
@@ -242,6 +251,18 @@ def test_a_fresh_sprain_withholds_the_ankle_and_tarsal_techniques_and_marks_the_
     assert result.referral.action == "avoid the area"
 
 
+def test_a_positive_ottawa_criterion_or_a_midfoot_injury_withholds_calf_work_and_a_fresh_sprain_keeps_it_high():
+    """Tenderness along the distal fibula is an Ottawa criterion: calf and fibularis work "down to the Achilles
+    tendon" must not be offered "with care" then (fact sheet E1: positive -> refer; E2: gentle proximal work)."""
+    for ticked in (["ankle-zone-pain", "lateral-malleolus-tender"], ["lisfranc"], ["possible-fracture"]):
+        result = assess(Findings.of(ticked, ["calf-tightness"]))
+        calf = next(t for t in result.techniques if t.id == "calf-soft-tissue")
+        assert calf.status == "not today", ticked
+    sprain = assess(Findings.of(["acute-sprain"], ["calf-tightness"]))
+    calf = next(t for t in sprain.techniques if t.id == "calf-soft-tissue")
+    assert calf.status == "with care" and "upper calf, well away from the ankle" in calf.stop
+
+
 def test_numb_feet_modify_every_technique_with_light_pressure():
     result = assess(Findings.of(["neuropathy"], ["stiff-big-toe"]))
     assert result.referral.action == "modify"
@@ -287,6 +308,21 @@ def test_ottawa_positive_partial_and_zone_only():
     assert any("does not make the Ottawa foot rule positive" in c for c in zone_only.cautions)
 
 
+def test_cannot_walk_now_or_a_deformed_foot_after_an_injury_is_a_referral_outside_the_exact_ottawa_rules():
+    """Fact sheet E2: possible fracture = Ottawa-positive, deformity, or cannot take 4 steps -> refer. A client
+    who walked right after the injury but cannot now fails the exact Ottawa criterion; with a fresh sprain
+    ticked, the result must still be a referral, not just "avoid the area"."""
+    result = assess(Findings.of(["acute-sprain", "possible-fracture"], ["calf-tightness", "stiff-big-toe"]))
+    assert result.referral.action == "refer"
+    assert [h.flag.id for h in result.referral.hits] == ["possible-fracture", "acute-sprain"]
+    flag = KB.flag["possible-fracture"]
+    assert "four steps" in flag.title and "out of shape" in flag.title and flag.urgent_if
+    assert result.blocks()[0][0] == "referral"
+    status = {t.id: t.status for t in result.techniques}
+    assert all(status[t] == "not today" for t in ("t1", "t2", "t3", "t7", "calf-soft-tissue"))
+    assert all(a.status == "not today" for a in result.assessments if a.id not in ("sprain-history", "hip-rotation", "toe-touch"))
+
+
 def test_the_case_studies_give_the_results_the_lesson_teaches():
     def run(case_id):
         case = KB.cases[case_id]
@@ -303,6 +339,19 @@ def test_the_case_studies_give_the_results_the_lesson_teaches():
     assert [h.flag.id for h in diabetes.referral.hits] == ["diabetic-foot", "neuropathy"]
     sprain = run("sprain-yesterday")
     assert sprain.referral.action == "refer" and sprain.referral.hits[0].flag.id == "ottawa"
+
+
+def test_the_scope_note_says_what_the_checker_really_does_with_condition_names():
+    """Red flags' reasons mention conditions (what signs can go with), so the note must not claim the checker
+    names none at all: it names none as the client's. Headlines start with their action, not always "Refer"."""
+    from groundup.checker.engine import REFERRAL_HEADLINE, SCOPE_NOTE
+
+    assert "names no condition as the client's" in SCOPE_NOTE and "can go with" in SCOPE_NOTE
+    assert "names no condition." not in SCOPE_NOTE
+    for action, headline in REFERRAL_HEADLINE.items():
+        assert headline.lower().startswith(action), action
+    result = assess(Findings.of(["dvt"]))
+    assert SCOPE_NOTE in result.cautions and conditions_in(result.referral.hits[0].flag.why)
 
 
 def test_unknown_ids_are_one_clear_error():

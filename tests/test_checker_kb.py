@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def test_the_red_flags_of_the_issue_are_all_there_with_their_actions():
         "ottawa": "refer", "dvt": "refer urgently", "cellulitis": "refer urgently",
         "diabetic-foot": "refer urgently", "neuropathy": "modify", "pad": "refer", "hot-joint": "refer",
         "acute-sprain": "avoid the area", "open-wound": "avoid the area", "lisfranc": "refer",
+        "possible-fracture": "refer",
         "balance-two-legs": "refer", "foot-drop": "refer",
     }
     actions = {flag.id: flag.action for flag in KB.red_flags}
@@ -62,6 +64,111 @@ def test_the_red_flags_of_the_issue_are_all_there_with_their_actions():
     for flag in KB.red_flags:
         assert flag.why and flag.say and flag.with_techniques and flag.sources, flag.id
         assert all(item.ask for item in flag.items), flag.id
+
+
+def test_every_urgent_flag_says_no_massage_today_not_just_not_on_this_leg():
+    """The headline of an urgent referral is "no massage today"; the flag's own lines and the client's words
+    must not suggest the rest of the session can go ahead (fact sheet E2: no massage, same-day care)."""
+    urgent = [flag for flag in KB.red_flags if flag.action == "refer urgently"]
+    assert {flag.id for flag in urgent} >= {"dvt", "cellulitis", "diabetic-foot"}
+    for flag in urgent:
+        assert flag.with_techniques.startswith("No massage today"), flag.id
+        assert "won't do the massage today" in flag.say, flag.id
+        for text in (flag.say, flag.with_techniques):
+            assert not re.search(r"massage (?:here|your legs|of the)|work on this foot", text), flag.id
+
+
+def test_new_weakness_is_not_cleared_for_gentle_work_and_has_an_emergency_line():
+    """Nothing clears work on a leg with new, unexplained weakness; sudden weakness can need an ambulance."""
+    flag = KB.flag["foot-drop"]
+    assert "fine" not in flag.with_techniques.lower()
+    assert flag.with_techniques.startswith("Until the client has been seen")
+    assert "suddenly" in flag.emergency and "slurred speech" in flag.emergency
+
+
+def test_no_refer_flag_allows_more_than_light_work_before_the_client_is_seen():
+    """The "refer" headline allows only the light work a flag describes; no refer-level flag may say more."""
+    from groundup.checker.engine import REFERRAL_HEADLINE
+
+    assert "only the light work the red flag describes" in REFERRAL_HEADLINE["refer"]
+    for flag in KB.red_flags:
+        if flag.action in ("refer", "refer urgently"):
+            text = flag.with_techniques.lower()
+            assert re.search(r"\bno\b|light|leave it out|lying or sitting", text), flag.id
+            assert not re.search(r"\bfine\b|firm|deep work is", text), flag.id
+
+
+def test_numb_feet_that_are_new_or_unchecked_also_get_a_recommended_check():
+    """"Modify" fits known diabetic numbness (fact sheet E2); new, one-sided or worsening numbness that no doctor
+    has seen also needs a check, in the reason and in the client's words."""
+    flag = KB.flag["neuropathy"]
+    assert flag.action == "modify"
+    for phrase in ("new", "getting worse", "one side", "not been checked by a doctor", "recommend a check"):
+        assert phrase in flag.why, phrase
+    assert "If this is new or nobody has checked it yet, please mention it to your doctor." in flag.say
+
+
+def test_a_sore_on_a_diabetic_or_numb_foot_points_to_the_urgent_flag_not_the_milder_one():
+    """Ticking only "open wound" for a diabetic client's new sore would give "avoid the area"; the open-wound
+    question must send the student to the urgent flag, and that flag's label must name numb feet too."""
+    urgent = KB.flag["diabetic-foot"]
+    assert urgent.action == "refer urgently" and "with diabetes or numb feet" in urgent.title
+    wound = KB.item["open-wound"]
+    assert "With diabetes or numb feet" in wound.ask and "A new sore or ulcer on the foot" in wound.ask
+    assert urgent.title.startswith("A new sore or ulcer on the foot")
+
+
+def test_blood_thinners_mean_light_pressure_everywhere():
+    assert "keep the pressure light everywhere" in KB.flag["needs-clearance"].with_techniques
+
+
+def test_the_heel_lift_reading_does_not_claim_limited_dorsiflexion():
+    """Fact sheet D6: the heel-lift group had weaker plantarflexors [S52]; reading it as limited dorsiflexion is
+    the NASM model [S50]. The cut-off must say "may", name the model and send to the knee-to-wall test."""
+    cutoff = KB.assessments["squat-heel-lift"].cutoffs[0]
+    assert "dorsiflexion is part of the pattern" not in cutoff
+    assert "may be part of the pattern" in cutoff and "trainers' model" in cutoff
+    assert "weaker calves" in cutoff and "knee-to-wall" in cutoff
+
+
+def _section_text(lesson_key: str, slug: str) -> str:
+    """The Markdown of one numbered section of a lesson notebook (up to the next "## " heading)."""
+    import json
+
+    from groundup.resources import SECTION_HEADING, lessons_dir, slugify
+
+    nb = json.loads((lessons_dir() / f"{lesson_key}.ipynb").read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    out, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            heading = SECTION_HEADING.match(line)
+            inside = bool(heading) and slugify(heading.group(2)) == slug
+        elif inside:
+            out.append(line)
+    return "\n".join(out)
+
+
+def test_soft_tissue_techniques_give_position_hands_feel_and_body_mechanics_and_link_where_taught():
+    """The checker's how-to is all a student sees for calf and sole work: it needs the client's position, the
+    hand (not the thumbs), the direction, what to feel for and body mechanics; the lesson link must land on a
+    section that teaches the technique (the calf in lesson 5, section 5) or discusses sole work."""
+    for tid in ("calf-soft-tissue", "plantar-soft-tissue"):
+        how = KB.techniques[tid].how
+        for part in ("lying", "not the thumbs", "toward", "Feel for", "body weight", "wrists straight"
+                     if tid == "plantar-soft-tissue" else "straight wrists"):
+            assert part in how, (tid, part)
+    calf = KB.techniques["calf-soft-tissue"]
+    taught = _section_text(calf.lesson.lesson, calf.lesson.section)
+    assert "soft-tissue work on the calf" in taught and "forearm" in taught and "Not today" in taught
+    sole = KB.techniques["plantar-soft-tissue"]
+    assert "work on the sole" in _section_text(sole.lesson.lesson, sole.lesson.section).lower()
+    rotation = KB.assessments["hip-rotation"]
+    assert "turn each leg in and out from the hip" in _section_text(rotation.lesson.lesson, rotation.lesson.section)
+
+
+def test_rounding_the_forefoot_keeps_the_thumbs_still():
+    assert "keep the thumbs still" in KB.techniques["t6"].how and "not thumb force" in KB.techniques["t6"].how
 
 
 def test_the_ottawa_rules_are_their_exact_criteria():
@@ -78,6 +185,50 @@ def test_the_ottawa_rules_are_their_exact_criteria():
     assert "navicular" in label["navicular-tender"]
     assert "both immediately after the injury and now (four steps)" in label["cannot-bear-weight"]
     assert label["ankle-zone-pain"] == "Pain in the malleolar zone" and label["midfoot-zone-pain"] == "Pain in the midfoot zone"
+
+
+def test_ottawa_questions_include_the_criterion_sites_and_never_clear_an_injury():
+    ottawa = {item.id: item for item in KB.flag["ottawa"].items}
+    midfoot = ottawa["midfoot-zone-pain"].ask
+    assert "bases of the long foot bones" in midfoot and "5th metatarsal" in midfoot and "navicular" in midfoot
+    for item_id in ("lateral-malleolus-tender", "medial-malleolus-tender", "fifth-metatarsal-tender", "navicular-tender"):
+        assert "A press that does not hurt never clears an injury." in ottawa[item_id].ask, item_id
+    assert "emergency department" in ottawa["cannot-bear-weight"].ask
+
+
+def test_ottawa_accuracy_gives_the_adults_only_figure_so_a_negative_is_not_over_trusted():
+    ottawa = KB.flag["ottawa"]
+    assert "about 91% in a review of adults only" in ottawa.why and "S14" in ottawa.sources
+    assert "never as a clearance" in ottawa.why
+
+
+def test_peace_is_spelled_out_with_all_five_letters():
+    why = KB.flag["acute-sprain"].why
+    for word in ("protect", "elevate", "avoid anti-inflammatories", "compress", "educate"):
+        assert word in why, word
+
+
+def test_cut_offs_use_colons_not_dashes_that_read_as_minus_signs_and_say_where_figures_come_from():
+    for a in KB.assessments.values():
+        for text in (*a.cutoffs, *a.caveats):
+            assert not re.search(r"\S - \S", text), (a.id, text)
+    assert "(6-9 mm in one study)" in KB.assessments["navicular-drop"].cutoffs[0]
+    inner = KB.sign["feet-collapse-edge"].follow_up.option("inner").links
+    assert any("5-9 mm is commonly called normal (6-9 mm in one study)" in link.because for link in inner)
+    assert "one study of young Spanish adults" in KB.assessments["fpi6"].cutoffs[1]
+    assert "(from a secondary summary)" in KB.assessments["knee-to-wall"].cutoffs[1]
+    assert "secondary source" in KB.assessments["first-mtp-extension"].cutoffs[1]
+
+
+def test_hypotheses_and_unconfirmed_findings_say_so():
+    def because(sign_id, region):
+        return next(l.because for l in KB.sign[sign_id].links if l.region == region)
+
+    assert "none of the course's sources tests" in because("cannot-squat-to-parallel", "hip-motor-control")
+    assert "none of the course's sources tests" in because("back-rounds-deadlift", "hip-motor-control")
+    assert "mirror copy" in because("stiff-back-of-body", "metatarsal-arch")
+    assert KB.sources["S34"].short.startswith("Physiopedia")
+    assert "doi:10.5312/wjo.v8.i1.21" in KB.sources["S33"].full and "9-4-synovial-joints" in KB.sources["S3"].full
 
 
 def test_signs_are_the_articles_eight_and_at_least_four_more():

@@ -21,8 +21,9 @@
 5. **Lessons** for the ranked regions, and **cautions** (the evidence note, follow-ups still to answer, signs'
    own cautions).
 
-Wording rules: regions read "Pattern consistent with ...", assessments "Consider assessing ...", referrals
-"Refer ..."; nothing here names a condition as the client's.
+Wording rules: regions read "Pattern consistent with ...", assessments "Consider assessing ...", referrals start
+with their action ("Refer urgently", "Refer", "Avoid the area", "Modify"); nothing here names a condition as the
+client's (a red flag's reason may say what its signs can go with; the words for the client name none).
 """
 
 from __future__ import annotations
@@ -38,13 +39,16 @@ EVIDENCE_WEIGHT = {"strong": 10, "moderate": 8, "weak": 6, "expert opinion": 5} 
 
 REFERRAL_HEADLINE = {
     "refer urgently": "Refer urgently: no massage today; help the client get medical care today.",
-    "refer": "Refer: the client should see a medical professional before you work on the affected area.",
+    "refer": ("Refer: the client should see a medical professional. Until then, no work on the affected area, or "
+              "only the light work the red flag describes."),
     "avoid the area": "Avoid the area: work only away from it today, and refer if it is severe or gets worse.",
     "modify": "Modify how you work today, and refer if you are unsure.",
 }
 SCOPE_NOTE = (
-    "This checker suggests where to look and what to assess; it names no condition. Describe what you notice, "
-    "stay within your scope of practice, and refer when unsure."
+    "This checker suggests where to look and what to assess; it names no condition as the client's. Where a red "
+    "flag's reason mentions a condition, it says what the signs can go with, for your understanding; the words "
+    "for the client name none. Describe what you notice, stay within your scope of practice, and refer when "
+    "unsure."
 )
 EVIDENCE_NOTE = (
     "Evidence grades rate how well a sign points to a region, not whether massage helps: massage for these "

@@ -59,7 +59,7 @@ class Checker(w.VBox):
         self.referral = w.HTML(layout=w.Layout(width="100%", display="none"))
 
         header = [w.HTML(STYLE + "<h3>Symptom checker: screen, observe, refer</h3><p>Work through the steps in "
-                         "order. The checker points to regions to assess and names no condition.</p>", layout=FULL)]
+                         "order. The checker points to regions to assess and names no condition as the client's.</p>", layout=FULL)]
         if self.case:
             header.append(w.HTML(f'<div style="{panels.BOX}"><b>Case study: {escape(self.case.title)}</b>'
                                  f"<p>{escape(self.case.story)}</p></div>", layout=FULL))
