@@ -45,6 +45,16 @@ def lab(workspace):
     server.stop()
 
 
+@pytest.fixture
+def no_answers_yet(workspace):
+    """The student has answered nothing yet: earlier tests' answers in this workspace are set aside."""
+    from groundup.quiz.store import AnswerStore
+
+    store = AnswerStore(workspace / STATE_DIRNAME / "progress.sqlite")
+    store.reset()
+    store.close()
+
+
 def _loopback_only(page, outside: list[str]):
     def handle(route):
         host = urlparse(route.request.url).hostname or ""

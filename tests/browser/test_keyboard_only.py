@@ -17,7 +17,7 @@ FOCUSED = """() => {
 }"""
 
 
-def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts):
+def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts, no_answers_yet):
     open_notebook(page, lab, "00-start-here.ipynb")
     run_all(page)  # setting the stage: the student has run the lesson
     keys_on_a_drop_down_list_change_the_list_not_the_notebook(page)

@@ -61,7 +61,8 @@ def assert_answer_and_feedback_shown(page, question, wrong_choice):
     expect(box.get_by_role("button", name="Try again", exact=True)).to_be_enabled()
 
 
-def test_an_answer_and_its_feedback_survive_a_kernel_restart_and_a_page_reload(page, lab, artifacts, question):
+def test_an_answer_and_its_feedback_survive_a_kernel_restart_and_a_page_reload(page, lab, artifacts, question,
+                                                                             no_answers_yet):
     wrong = next(c for c in question.choices if c.id != question.answer)
     open_notebook(page, lab, NOTEBOOK)
     run_all(page)
@@ -95,9 +96,14 @@ def test_an_answer_and_its_feedback_survive_a_kernel_restart_and_a_page_reload(p
     box = card(page)
     box.get_by_role("button", name="Try again", exact=True).click()
     right = next(c for c in question.choices if c.id == question.answer)
-    box.get_by_label(right.text, exact=True).focus()
+    radio = box.get_by_label(right.text, exact=True)
+    expect(radio).to_be_enabled()  # "Try again" re-enables the choices in a widget message of its own
+    radio.focus()
     page.keyboard.press("Space")
-    box.get_by_role("button", name="Check", exact=True).focus()
+    expect(radio).to_be_checked()
+    check = box.get_by_role("button", name="Check", exact=True)
+    expect(check).to_be_enabled()
+    check.focus()
     page.keyboard.press("Enter")
     box.get_by_text("✔ Correct").wait_for(timeout=15_000)
     assert page.outside_requests == [] or all("127.0.0.1" not in u for u in page.outside_requests)
