@@ -58,6 +58,16 @@ def test_zero_seconds_is_described_not_rejected():
     result = b.assess(band_key="70-79", seconds=0)
     assert result.status == "below"
     assert any("could not hold the position" in line for line in result.details)
+    # No "below an average is common" reassurance next to a 0 s time; the doctor line comes first instead.
+    assert result.next_steps == b.NEXT_BELOW_ZERO
+    assert result.next_steps[0].startswith("Not being able to stand on one leg at all")
+    assert not any(line.startswith("Being below an average is common") for line in result.next_steps)
+
+
+def test_a_new_fall_is_sent_to_the_red_flag_not_only_suggested():
+    advice = " ".join(b.NEXT_BELOW)
+    assert "has fallen" not in advice
+    assert "tick that red flag: it means refer" in advice
 
 
 def test_times_above_the_ceiling_count_as_45_seconds():

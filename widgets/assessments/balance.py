@@ -227,9 +227,14 @@ NEXT_BELOW = (
     "any yes means refer.",
     "Watch what the toes do and test the other side; note both times and the date.",
     "Balance depends on more than the feet: the inner ear, the nervous system and some medicines play a part. If the client is "
-    "worried about their balance or has fallen, suggest they talk to their doctor or a physiotherapist.",
+    "worried about their balance, suggest they talk to their doctor or a physiotherapist. If they report a new fall or "
+    "dizziness, tick that red flag: it means refer.",
     "We found no trials showing that foot massage improves balance: keep your work comfortable and make no promises.",
 )
+# At 0 s the "below an average is common" reassurance would read oddly next to "could not hold the position at all".
+NEXT_BELOW_ZERO = (
+    "Not being able to stand on one leg at all is worth mentioning to their doctor, especially if it is new.",
+) + NEXT_BELOW[1:]
 NEXT_OUTSIDE_NORMS = (
     "Note the time and the date for your records; do not compare it with these adult norms.",
 )
@@ -312,7 +317,7 @@ def assess(
         f"{fmt_seconds(capped)} s is below the average time for healthy adults aged {chosen.label} "
         f"(about {fmt_seconds(chosen.average_seconds)} s).",
         details=comparison,
-        next_steps=NEXT_BELOW,
+        next_steps=NEXT_BELOW_ZERO if capped == 0 else NEXT_BELOW,
         band=chosen,
         seconds=capped,
         toe_note=toe_note,
