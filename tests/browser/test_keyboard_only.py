@@ -20,7 +20,6 @@ FOCUSED = """() => {
 def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts, no_answers_yet):
     open_notebook(page, lab, "00-start-here.ipynb")
     run_all(page)  # setting the stage: the student has run the lesson
-    keys_on_a_drop_down_list_change_the_list_not_the_notebook(page)
 
     # The first single-choice question on the page, and its right answer from the bank.
     cards = page.eval_on_selector_all(
@@ -42,9 +41,11 @@ def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts, no_
     assert page.evaluate("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex") == cell
 
     chose = checked = False
+    visited = []
     for _ in range(80):
         page.keyboard.press("Tab")
         focus = page.evaluate(FOCUSED)
+        visited.append((focus["tag"], focus["type"], focus["text"][:30], focus["card"]))
         if focus["card"] != target:
             continue
         assert focus["visible"], f"no visible focus indicator on {focus}"
@@ -56,12 +57,13 @@ def test_answer_a_quiz_question_with_the_keyboard_only(page, lab, artifacts, no_
             page.keyboard.press("Enter")
             checked = True
             break
-    assert chose and checked, "could not reach the answer and the Check button with Tab"
+    assert chose and checked, f"could not reach {answer_text!r} and Check in {target} with Tab: {visited}"
     feedback = page.locator(f".{target}").get_by_text("Correct")
     feedback.wait_for(timeout=15_000)
     page.locator(f".{target}").screenshot(path=str(artifacts / "keyboard-only-quiz.png"))
     assert "✔" in page.locator(f".{target}").inner_text()
     arrow_keys_on_the_practice_slider_change_its_reading(page)
+    keys_on_a_drop_down_list_change_the_list_not_the_notebook(page)  # last: it leaves focus in a list
 
 
 def keys_on_a_drop_down_list_change_the_list_not_the_notebook(page):
