@@ -72,35 +72,36 @@ class SingleLegStance(w.VBox):
         self._update()
 
     # Typing an age selects its band; choosing another band by hand clears the typed age.
+    def _typed_band(self):
+        """The band key of the typed age, or None if no valid age is typed."""
+        try:
+            age = balance.parse_age(self.age.value)
+        except balance.InputError:
+            return None
+        if age is None:
+            return None
+        found = balance.band_for_age(age)
+        return found.key if found else NO_BAND
+
+    def _set_quietly(self, widget, value):
+        self._syncing = True
+        try:
+            widget.value = value
+        finally:
+            self._syncing = False
+
     def _age_changed(self, change=None):
         if not self._syncing:
-            try:
-                age = balance.parse_age(self.age.value)
-            except balance.InputError:
-                age = None
-            if age is not None:
-                found = balance.band_for_age(age)
-                self._syncing = True
-                try:
-                    self.band.value = found.key if found else NO_BAND
-                finally:
-                    self._syncing = False
+            band = self._typed_band()
+            if band is not None:
+                self._set_quietly(self.band, band)
         self._update()
 
     def _band_changed(self, change=None):
         if not self._syncing:
-            try:
-                age = balance.parse_age(self.age.value)
-            except balance.InputError:
-                age = None
-            if age is not None:
-                found = balance.band_for_age(age)
-                if (found.key if found else NO_BAND) != self.band.value:
-                    self._syncing = True
-                    try:
-                        self.age.value = ""
-                    finally:
-                        self._syncing = False
+            band = self._typed_band()
+            if band is not None and band != self.band.value:
+                self._set_quietly(self.age, "")
         self._update()
 
     def _update(self, change=None):
