@@ -45,6 +45,6 @@ def lab_command(args) -> int:
             return 0  # reached only when execve is replaced in tests
         return subprocess.call(command, env=env, cwd=report.workspace)
     except (FileNotFoundError, PermissionError):
-        raise GroundUpError("JupyterLab is not installed; run: pip install groundup") from None
+        raise GroundUpError("JupyterLab is not installed; reinstall the course (pip install . in its folder)") from None
     except KeyboardInterrupt:
         return 0

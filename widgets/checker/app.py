@@ -94,7 +94,7 @@ def checker_command(args) -> int:
         try:
             process = subprocess.Popen(voila_arguments(folder, port) + list(args.extra), env=env, cwd=folder)
         except OSError as exc:
-            raise GroundUpError(f"cannot start Voila ({exc.strerror}); run: pip install groundup") from None
+            raise GroundUpError(f"cannot start Voila ({exc.strerror}); reinstall the course (pip install . in its folder)") from None
         if not args.no_browser:
             threading.Thread(target=_open_when_ready, args=(url, process), daemon=True).start()
         previous = signal.signal(signal.SIGTERM, _stop)  # a plain `kill` stops Voila too

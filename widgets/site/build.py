@@ -99,7 +99,7 @@ def _page(title: str, body: str, nav: str) -> str:
         f'<header><nav aria-label="Course">{nav}</nav></header>\n'
         f'<main id="main">\n{body}\n</main>\n'
         "<footer><p>Ground Up. Lesson text and figures: CC BY 4.0; code: MIT. "
-        "Interactive version: <code>pip install groundup</code>, then <code>groundup lab</code>.</p></footer>\n"
+        "Interactive version: install the course (see its README), then run <code>groundup lab</code>.</p></footer>\n"
         "</body>\n</html>\n"
     )
 
@@ -122,7 +122,7 @@ def _index(items: list[tuple[str, str, str]]) -> str:
         "<h1>Ground Up: how the foot and ankle move</h1>\n"
         "<p>A course for massage-therapy students: the ankle, the tarsals, the metatarsal arch and the toes, "
         "then assessment with a symptom checker. This is the static version of the course: every lesson can be "
-        "read here. Sliders and quizzes need JupyterLab (<code>pip install groundup</code>, then "
+        "read here. Sliders and quizzes need JupyterLab (install the course, then "
         "<code>groundup lab</code>).</p>\n"
         "<p>Massage therapists do not diagnose: a red flag always means referral.</p>\n"
         f'<h2>Lessons, in course order</h2>\n<ol class="lesson-list">{rows}</ol>\n'
