@@ -420,3 +420,27 @@ def test_the_lesson_case_of_numb_feet_with_a_new_sore_says_no_massage_only():
     assert numb.flag.id == "neuropathy" and numb.deferred and numb.hands_on.startswith("Not today")
     alone = assess(Findings.of(["neuropathy"]))
     assert not alone.referral.hits[0].deferred and "I'll use light pressure" in __import__("html").unescape(panels.referral_html(alone))
+
+
+def test_pain_in_an_ottawa_zone_alone_puts_joint_and_deep_local_work_under_care():
+    """Review 2, F-K1: a zone box means pain after a recent injury; with no criterion ticked, ankle traction must
+    not stay "Suggested" (fact sheet E1: negative rules do not make a fresh injury fit for deep local work)."""
+    from groundup.checker.engine import ZONE_CARE
+    for zone in ("ankle-zone-pain", "midfoot-zone-pain"):
+        result = assess(Findings.of([zone], ["calf-tightness", "knees-cave-in", "stiff-big-toe"]))
+        assert result.referral is None
+        for tech in result.techniques:
+            if set(KB.techniques[tech.id].contraindications) & {"ottawa", "acute-sprain"}:
+                assert tech.status == "with care" and ZONE_CARE in tech.notes, (zone, tech.id)
+    clean = assess(Findings.of([], ["calf-tightness"]))
+    assert all(t.status == "suggested" for t in clean.techniques)
+
+
+def test_standing_and_whole_leg_tests_wait_when_the_injured_foot_has_not_been_seen():
+    """Review 2, F-K2: a standing toe-touch, or turning the whole leg, is not for a client who may not bear weight."""
+    for flag in ("ottawa", "possible-fracture", "lisfranc"):
+        ticked = ["ankle-zone-pain", "cannot-bear-weight"] if flag == "ottawa" else [flag]
+        result = assess(Findings.of(ticked, ["calf-tightness", "knees-cave-in", "stiff-big-toe"]))
+        status = {a.id: a.status for a in result.assessments}
+        assert status["toe-touch"] == "not today", flag
+        assert status["hip-rotation"] == "not today", flag

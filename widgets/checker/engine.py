@@ -19,7 +19,8 @@
    list), deduplicated in that order. An assessment a red flag rules out is kept, marked "not today".
 4. **Techniques** of the ranked regions, in rank order: "not today" when a raised red flag withholds it
    (and always after a "refer urgently"), "with care" with each flag's note when a flag changes how to
-   work, otherwise "suggested"; each with its lesson section.
+   work (pain in an Ottawa zone alone also puts joint and deep local work "with care"), otherwise "suggested";
+   each with its lesson section.
 5. **Lessons** for the ranked regions, and **cautions** (the evidence note, follow-ups still to answer, signs'
    own cautions).
 
@@ -64,6 +65,11 @@ DEFERRED_HANDS_ON = (
     "Not today: the urgent referral above comes first, and there is no massage today. At a later session, once "
     "the client has been seen: "
 )
+ZONE_CARE = (
+    "Pain after a recent injury: no joint work or deep work near it until each criterion of the Ottawa rules "
+    "and how old the injury is have been checked; if it is only a few days old, tick the sprain flag."
+)
+ZONE_WITHHELD_BY = frozenset({"ottawa", "acute-sprain"})  # a technique these withhold needs care with zone pain
 REFERRAL_FIRST_NOTE = (
     "The referral comes first. The patterns below are for learning and for planning once the client has been "
     "seen."
@@ -374,6 +380,8 @@ def assess(findings: Findings, kb: KnowledgeBase | None = None) -> Assessment:
     raised = [hit.flag for hit in referral.hits] if referral else []
     raised_ids = {f.id for f in raised}
     urgent = [f.title for f in raised if f.action == "refer urgently"]
+    # Pain in an Ottawa zone alone raises no flag, but it means pain after a recent injury (review 2, F-K1).
+    zone_pain = any(i in findings.red_flags and kb.item[i].zone for i in findings.red_flags)
 
     # Regions: sum each ticked sign's links, in knowledge-base order (deterministic).
     pending, cautions = [], []
@@ -433,6 +441,8 @@ def assess(findings: Findings, kb: KnowledgeBase | None = None) -> Assessment:
                 status, notes = "not today", tuple(withheld)
             else:
                 notes = tuple(f.with_techniques for f in raised if f.id not in contra)
+                if zone_pain and contra & ZONE_WITHHELD_BY:
+                    notes += (ZONE_CARE,)
                 status, notes = ("with care", notes) if notes else ("suggested", ())
             techniques.append(TechniqueResult(tid, tech.code, tech.name, result.region.name, status, notes,
                                               tech.how, tech.stop, tech.lesson, prep.technique_citation[tid]))
