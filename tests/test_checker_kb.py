@@ -488,3 +488,17 @@ def test_the_expected_lesson_sections_are_listed_for_the_lead():
     assert lessons_named <= set(kbmod.COURSE_PLAN)
     assert {"01-the-ankle", "02-tarsal-movement", "03-the-metatarsal-arch", "04-the-toes",
             "05-assessment-and-the-symptom-checker"} <= lessons_named
+
+
+def test_the_lesson_5_bank_teaches_no_massage_today_and_that_the_checker_never_says_what_a_client_has():
+    """Review 2, F-B1, F-B2: the right answer for a diabetic client's new sore is "no massage today", not just no
+    massage of that foot (fact sheet E2); the checker's reasons can mention a condition, but it never tells you
+    a client has one."""
+    bank = yaml.safe_load((asset_path("questions") / "05-assessment-and-the-symptom-checker.yaml").read_text())
+    questions = {q["id"]: q for q in bank["questions"]}
+    action = questions["checker-diabetes-action"]
+    urgent = next(c for c in action["choices"] if c["id"] == action["answer"])
+    assert urgent["text"] == "Refer urgently: no massage today"
+    text = "\n".join(strings_in(bank))
+    assert "that foot today" not in text and "massage of the foot" not in text
+    assert "never names a condition" not in text
