@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from groundup.checker import panels
+from groundup.textsafe import escape
 from groundup.checker.engine import ACTION_RANK, EVIDENCE_WEIGHT, ROLE_POINTS, Findings, assess
 from groundup.checker.kb import default_kb
 from groundup.checker.summary import summary_html, summary_markdown
@@ -369,3 +370,77 @@ def test_panels_put_words_and_icons_not_colour_alone():
     assert "Suggested words for the client" in panels.referral_html(result)
     clean = assess(Findings.of([], ["knees-cave-in"]))
     assert panels.referral_html(clean) == "" and "✔ Suggested" in panels.techniques_html(clean)
+
+
+# Words that offer hands-on work today. Under "refer urgently" (no massage today) none may appear in the
+# referral panel outside the deferred "At a later session" clause (fact sheet E2; review 2, E-1).
+OFFERS_WORK = [r"light pressure", r"\bI'll use\b", r"\bI'll keep\b", r"\bwork around\b", r"keep the work",
+               r"keep everything else gentle", r"\btoday we'll do\b", r"\bgentle work\b", r"\blight touch\b",
+               r"\blying or sitting\b", r"\bkeep work\b", r"\bkeep (?:the )?pressure\b", r"\bwork elsewhere\b"]
+_OFFERS = __import__("re").compile("|".join(OFFERS_WORK), __import__("re").IGNORECASE)
+URGENT = [(f, t) for f, t in TRIGGERS if KB.flag[f].action == "refer urgently"]
+
+
+def _panel_lines(html: str) -> list[tuple[str, str]]:
+    """(label, text) of each labelled line in the referral panel."""
+    import re
+    return [(label, re.sub(r"<[^>]+>", "", text)) for label, text in re.findall(r"<div><b>([^<]*):</b>(.*?)</div>", html)]
+
+
+@pytest.mark.parametrize("urgent_id, urgent_ticks", URGENT, ids=[f"{f}:{'+'.join(t)}" for f, t in URGENT])
+def test_an_urgent_referral_is_not_undercut_by_a_weaker_flags_words_or_hands_on_line(urgent_id, urgent_ticks):
+    from groundup.checker.engine import DEFERRED_HANDS_ON
+    later = DEFERRED_HANDS_ON.split("At a later session")[0]
+    for other_id, other_ticks in TRIGGERS:
+        result = assess(Findings.of(set(urgent_ticks) | set(other_ticks), ["calf-tightness"]))
+        html = panels.referral_html(result)
+        assert result.referral.action == "refer urgently" and html.index("Refer urgently") < html.index("gu-flag")
+        for hit in result.referral.hits:
+            if hit.action == "refer urgently":
+                assert hit.say and "no massage today" in (hit.say + " " + hit.hands_on).lower()
+                continue
+            assert escape(hit.flag.say) not in html and escape(hit.flag.why) in html, (urgent_id, other_id)
+            assert hit.hands_on.startswith(later), (urgent_id, other_id)
+        lines = _panel_lines(html)
+        assert {"Suggested words for the client", "Hands-on work"} <= {label for label, _ in lines}
+        for label, line in lines:
+            if "at a later session" in label:  # a deferred flag's reason, labelled as for later
+                continue
+            today = line.split("At a later session")[0]
+            assert not _OFFERS.search(today), (urgent_id, other_id, label, _OFFERS.findall(today), line)
+        assert all(t.status == "not today" for t in result.techniques)
+        check_wording(result, full=False)
+
+
+def test_the_lesson_case_of_numb_feet_with_a_new_sore_says_no_massage_only():
+    result = assess(Findings.of(["diabetic-foot", "neuropathy"]))
+    html = __import__("html").unescape(panels.referral_html(result))
+    assert "I'll use light pressure" not in html and "we won't do the massage today" in html
+    numb = result.referral.hits[1]
+    assert numb.flag.id == "neuropathy" and numb.deferred and numb.hands_on.startswith("Not today")
+    alone = assess(Findings.of(["neuropathy"]))
+    assert not alone.referral.hits[0].deferred and "I'll use light pressure" in __import__("html").unescape(panels.referral_html(alone))
+
+
+def test_pain_in_an_ottawa_zone_alone_puts_joint_and_deep_local_work_under_care():
+    """Review 2, F-K1: a zone box means pain after a recent injury; with no criterion ticked, ankle traction must
+    not stay "Suggested" (fact sheet E1: negative rules do not make a fresh injury fit for deep local work)."""
+    from groundup.checker.engine import ZONE_CARE
+    for zone in ("ankle-zone-pain", "midfoot-zone-pain"):
+        result = assess(Findings.of([zone], ["calf-tightness", "knees-cave-in", "stiff-big-toe"]))
+        assert result.referral is None
+        for tech in result.techniques:
+            if set(KB.techniques[tech.id].contraindications) & {"ottawa", "acute-sprain"}:
+                assert tech.status == "with care" and ZONE_CARE in tech.notes, (zone, tech.id)
+    clean = assess(Findings.of([], ["calf-tightness"]))
+    assert all(t.status == "suggested" for t in clean.techniques)
+
+
+def test_standing_and_whole_leg_tests_wait_when_the_injured_foot_has_not_been_seen():
+    """Review 2, F-K2: a standing toe-touch, or turning the whole leg, is not for a client who may not bear weight."""
+    for flag in ("ottawa", "possible-fracture", "lisfranc"):
+        ticked = ["ankle-zone-pain", "cannot-bear-weight"] if flag == "ottawa" else [flag]
+        result = assess(Findings.of(ticked, ["calf-tightness", "knees-cave-in", "stiff-big-toe"]))
+        status = {a.id: a.status for a in result.assessments}
+        assert status["toe-touch"] == "not today", flag
+        assert status["hip-rotation"] == "not today", flag

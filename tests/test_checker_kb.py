@@ -118,6 +118,29 @@ def test_a_sore_on_a_diabetic_or_numb_foot_points_to_the_urgent_flag_not_the_mil
     assert urgent.title.startswith("A new sore or ulcer on the foot")
 
 
+def test_a_skin_infection_or_a_wound_that_is_not_healing_gets_a_recommended_check():
+    """Review 2, F-K3: every red flag leads to a referral; broken or infected skin needs a check (fact sheet E2)."""
+    wound = KB.flag["open-wound"]
+    assert "needs a doctor's or pharmacist's check" in wound.why and "urgent skin flag" in wound.why
+    assert "please have it checked" in wound.say
+
+
+def test_the_big_toe_is_the_commonest_site_of_gout_flares_not_of_every_hot_joint():
+    """Review 2, F-K4: fact sheet E2 [S65] says the 1st MTP is the most common site of gout flares."""
+    why = KB.flag["hot-joint"].why
+    assert "most common site of gout flares" in why and "infected joint" in why
+
+
+def test_red_flag_reasons_say_what_signs_can_go_with_and_label_advice_beyond_their_sources():
+    """Review 2, N-K1, N-K2, N-K5: reasons say "can go with"; a fresh injury may be anywhere on the foot; the
+    stroke line and the causes of poor balance are marked as beyond the cited sources."""
+    assert KB.flag["pad"].why.startswith("These signs can go with reduced blood flow")
+    assert "leave the injured area alone" in KB.flag["acute-sprain"].say
+    assert "standard first-aid advice, beyond the sources cited here" in KB.flag["foot-drop"].emergency
+    assert "general knowledge, not from the sources cited here" in KB.flag["balance-two-legs"].why
+    assert "catch most injuries" in KB.flag["ottawa"].why and "almost every" not in KB.flag["ottawa"].why
+
+
 def test_blood_thinners_mean_light_pressure_everywhere():
     assert "keep the pressure light everywhere" in KB.flag["needs-clearance"].with_techniques
 
@@ -465,3 +488,17 @@ def test_the_expected_lesson_sections_are_listed_for_the_lead():
     assert lessons_named <= set(kbmod.COURSE_PLAN)
     assert {"01-the-ankle", "02-tarsal-movement", "03-the-metatarsal-arch", "04-the-toes",
             "05-assessment-and-the-symptom-checker"} <= lessons_named
+
+
+def test_the_lesson_5_bank_teaches_no_massage_today_and_that_the_checker_never_says_what_a_client_has():
+    """Review 2, F-B1, F-B2: the right answer for a diabetic client's new sore is "no massage today", not just no
+    massage of that foot (fact sheet E2); the checker's reasons can mention a condition, but it never tells you
+    a client has one."""
+    bank = yaml.safe_load((asset_path("questions") / "05-assessment-and-the-symptom-checker.yaml").read_text())
+    questions = {q["id"]: q for q in bank["questions"]}
+    action = questions["checker-diabetes-action"]
+    urgent = next(c for c in action["choices"] if c["id"] == action["answer"])
+    assert urgent["text"] == "Refer urgently: no massage today"
+    text = "\n".join(strings_in(bank))
+    assert "that foot today" not in text and "massage of the foot" not in text
+    assert "never names a condition" not in text

@@ -5,7 +5,9 @@
 1. **Referral** (always first when present). Every ticked red-flag checkbox that is not a zone raises its red
    flag; a follow-up answer can raise one too (balance lost on two legs). The referral's action is the
    strongest among the flags raised: refer urgently > refer > avoid the area > modify. Each flag carries why
-   it matters, suggested words for the client and, for the Ottawa rules, which rule is positive.
+   it matters, suggested words for the client and, for the Ottawa rules, which rule is positive. Under an
+   urgent referral (no massage today), a weaker flag keeps its reason but not its own client words or
+   hands-on line: those offer work today, so they are deferred to a later session.
 2. **Regions, ranked by a score.** Each ticked sign links to regions. A link is worth
    ``role points x evidence weight``: role points are 10 for the region the evidence points to first
    (primary) and 4 for one also worth considering (secondary); evidence weights are strong 1.0,
@@ -17,7 +19,8 @@
    list), deduplicated in that order. An assessment a red flag rules out is kept, marked "not today".
 4. **Techniques** of the ranked regions, in rank order: "not today" when a raised red flag withholds it
    (and always after a "refer urgently"), "with care" with each flag's note when a flag changes how to
-   work, otherwise "suggested"; each with its lesson section.
+   work (pain in an Ottawa zone alone also puts joint and deep local work "with care"), otherwise "suggested";
+   each with its lesson section.
 5. **Lessons** for the ranked regions, and **cautions** (the evidence note, follow-ups still to answer, signs'
    own cautions).
 
@@ -28,7 +31,7 @@ client's (a red flag's reason may say what its signs can go with; the words for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from groundup.checker.kb import ACTIONS, KnowledgeBase, LessonRef, RedFlag, Region, default_kb
 from groundup.errors import GroundUpError
@@ -54,6 +57,19 @@ EVIDENCE_NOTE = (
     "Evidence grades rate how well a sign points to a region, not whether massage helps: massage for these "
     "signs is largely untested."
 )
+DEFERRED_SAY = (
+    "None of this flag's own today: say only the urgent flag's words above, and ask the client to mention this "
+    "to the doctor too."
+)
+DEFERRED_HANDS_ON = (
+    "Not today: the urgent referral above comes first, and there is no massage today. At a later session, once "
+    "the client has been seen: "
+)
+ZONE_CARE = (
+    "Pain after a recent injury: no joint work or deep work near it until each criterion of the Ottawa rules "
+    "and how old the injury is have been checked; if it is only a few days old, tick the sprain flag."
+)
+ZONE_WITHHELD_BY = frozenset({"ottawa", "acute-sprain"})  # a technique these withhold needs care with zone pain
 REFERRAL_FIRST_NOTE = (
     "The referral comes first. The patterns below are for learning and for planning once the client has been "
     "seen."
@@ -83,15 +99,34 @@ class FlagHit:
     found: tuple[str, ...]  # what raised it: the ticked checkboxes, or a follow-up answer
     rule_lines: tuple[str, ...]  # for rule flags: which rule is positive, or which criterion is present
     sources: str
+    # Under an urgent referral, a weaker flag's own client words and hands-on line are deferred: they offer work
+    # ("light pressure", "work around it") that "no massage today" rules out (fact sheet E2).
+    deferred: bool = False
 
     @property
     def action(self) -> str:
         return self.flag.action
 
+    @property
+    def say(self) -> str:
+        """The suggested words for the client, as shown (empty when deferred)."""
+        return "" if self.deferred else self.flag.say
+
+    @property
+    def say_note(self) -> str:
+        """What to say instead, for the student, when the flag's own words are deferred."""
+        return DEFERRED_SAY if self.deferred else ""
+
+    @property
+    def hands_on(self) -> str:
+        """The hands-on line, as shown."""
+        text = self.flag.with_techniques
+        return DEFERRED_HANDS_ON + text[0].lower() + text[1:] if self.deferred else text
+
     def texts(self) -> list[str]:
         f = self.flag
-        return [f.title, f.action, f.why, f.say, f.with_techniques, f.emergency, f.urgent_if, self.sources,
-                *self.found, *self.rule_lines]
+        return [f.title, f.action, f.why, self.say, self.say_note, self.hands_on, f.emergency, f.urgent_if,
+                self.sources, *self.found, *self.rule_lines]
 
 
 @dataclass(frozen=True)
@@ -330,6 +365,8 @@ def _referral(findings: Findings, kb: KnowledgeBase, answers: dict, prep: _Prepa
         return None
     hits.sort(key=lambda h: -ACTION_RANK[h.action])  # stable: knowledge-base order within an action
     action = hits[0].action
+    if action == "refer urgently":  # no massage today: a weaker flag's words must not offer any work
+        hits = [replace(h, deferred=True) if h.action != action else h for h in hits]
     return Referral(action, REFERRAL_HEADLINE[action], tuple(hits))
 
 
@@ -343,6 +380,8 @@ def assess(findings: Findings, kb: KnowledgeBase | None = None) -> Assessment:
     raised = [hit.flag for hit in referral.hits] if referral else []
     raised_ids = {f.id for f in raised}
     urgent = [f.title for f in raised if f.action == "refer urgently"]
+    # Pain in an Ottawa zone alone raises no flag, but it means pain after a recent injury (review 2, F-K1).
+    zone_pain = any(i in findings.red_flags and kb.item[i].zone for i in findings.red_flags)
 
     # Regions: sum each ticked sign's links, in knowledge-base order (deterministic).
     pending, cautions = [], []
@@ -402,6 +441,8 @@ def assess(findings: Findings, kb: KnowledgeBase | None = None) -> Assessment:
                 status, notes = "not today", tuple(withheld)
             else:
                 notes = tuple(f.with_techniques for f in raised if f.id not in contra)
+                if zone_pain and contra & ZONE_WITHHELD_BY:
+                    notes += (ZONE_CARE,)
                 status, notes = ("with care", notes) if notes else ("suggested", ())
             techniques.append(TechniqueResult(tid, tech.code, tech.name, result.region.name, status, notes,
                                               tech.how, tech.stop, tech.lesson, prep.technique_citation[tid]))

@@ -54,13 +54,17 @@ def referral_html(assessment: Assessment) -> str:
         rules = "".join(f"<li>{escape(line)}</li>" for line in hit.rule_lines)
         if found or rules:
             parts.append(f'<ul style="margin:2px 0">{found}{rules}</ul>')
-        parts.append(f"<div><b>Why:</b> {escape(flag.why)}</div>")
+        why = "Why (and how to work at a later session, once the client has been seen)" if hit.deferred else "Why"
+        parts.append(f"<div><b>{why}:</b> {escape(flag.why)}</div>")
         if flag.emergency:
             parts.append(f"<div><b>Emergency:</b> {escape(flag.emergency)}</div>")
         if flag.urgent_if:
             parts.append(f"<div><b>Refer urgently if:</b> {escape(flag.urgent_if)}.</div>")
-        parts.append(f"<div><b>Suggested words for the client:</b> <q>{escape(flag.say)}</q></div>")
-        parts.append(f"<div><b>Hands-on work:</b> {escape(flag.with_techniques)}{_sources(hit.sources)}</div>")
+        if hit.say:
+            parts.append(f"<div><b>Suggested words for the client:</b> <q>{escape(hit.say)}</q></div>")
+        else:
+            parts.append(f"<div><b>Suggested words for the client:</b> {escape(hit.say_note)}</div>")
+        parts.append(f"<div><b>Hands-on work:</b> {escape(hit.hands_on)}{_sources(hit.sources)}</div>")
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
