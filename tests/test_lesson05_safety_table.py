@@ -1,4 +1,4 @@
-"""Lesson 5 after its second review: the red-flag table agrees with the checker, citations point to the right
+"""Lesson 5: the red-flag table agrees with the checker, citations point to the right
 sources, and advice beyond the sources is marked as such."""
 
 from __future__ import annotations
