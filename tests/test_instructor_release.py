@@ -158,7 +158,9 @@ def test_immediate_release_grades_like_the_bank(tmp_path, label_bank):
     for question, entry in zip(assignment.questions, data["questions"]):
         rebuilt = question_from_sidecar(entry)
         right = graders.right_response(question)
-        assert graders.grade(rebuilt, right) == graders.grade(question, right)
+        mine, theirs = graders.grade(rebuilt, right), graders.grade(question, right)
+        assert (mine.score, sorted(mine.notes), sorted(mine.marks)) == \
+            (theirs.score, sorted(theirs.notes), sorted(theirs.marks)), question.id
         wrong = {"single": lambda q: next(c.id for c in q.choices if c.id != q.answer),
                  "label": lambda q: next(c.id for c in q.choices if c.id != q.answer),
                  "multiple": lambda q: [c.id for c in q.choices],
@@ -266,3 +268,28 @@ def test_the_diagrams_own_alt_text_is_kept_unless_it_names_the_answer(tmp_path, 
     for naming in ("The talus is marked.", "TALUS marked", "Marked: Talus."):
         assert rel.label_alt(question, Figure(b"png", naming)).startswith("Diagram (view dorsal)")
     assert rel.label_alt(question, Figure(b"png", "The metatalus-like shape")) == "The metatalus-like shape"
+
+
+def test_release_choice_ids_do_not_name_the_answer(tmp_path):
+    """Bank ids say what a choice means ('refer', 'talus'); a release numbers them c1, c2, ... instead."""
+    from groundup.quiz import bank
+
+    ids = [q.id for q in bank.lesson_questions(["01-the-ankle", "05-assessment-and-the-symptom-checker"])
+           if q.type in ("single", "multiple", "label")]
+    spec = "id: leak\ntitle: L\nfeedback: after-grading\nquestions:\n" + "".join(f"  - {i}\n" for i in ids)
+    assignment = assignment_from(tmp_path, spec)
+    data = rel.sidecar(assignment)
+    originals = {q.id: q for q in bank.lesson_questions(["01-the-ankle", "05-assessment-and-the-symptom-checker"])}
+    positions = set()
+    for entry in data["questions"]:
+        bank_ids = {c.id for c in originals[entry["id"]].choices}
+        shown = [c["id"] for c in entry["choices"]]
+        assert not bank_ids & set(shown), entry["id"]
+        assert sorted(shown) == sorted(f"c{n}" for n in range(1, len(shown) + 1))
+        question = next(q for q in assignment.questions if q.id == entry["id"])
+        right = question.answer if isinstance(question.answer, str) else question.answer[0]
+        positions.add(right)
+        assert question.choice(right).text == originals[entry["id"]].choice(
+            originals[entry["id"]].answer if isinstance(originals[entry["id"]].answer, str)
+            else originals[entry["id"]].answer[0]).text  # the same choice, renamed
+    assert len(positions) > 1, "the right answer always gets the same number"

@@ -297,9 +297,9 @@ def _option_keys(question, response) -> list[str]:
     if response is None:
         return ["(no answer)"]
     if question.type in ("single", "label"):
-        return [response]
+        return [_choice_text(question, response)]
     if question.type == "multiple":
-        return list(response) or ["(nothing ticked)"]
+        return [_choice_text(question, r) for r in response] or ["(nothing ticked)"]
     if question.type == "truefalse":
         return ["true" if response else "false"]
     if question.type == "numeric":
@@ -311,9 +311,15 @@ def _option_keys(question, response) -> list[str]:
     return [str(response)]
 
 
+def _choice_text(question, choice_id) -> str:
+    """Counts are listed by what students saw: a release's choice ids (c1, c2, ...) say nothing."""
+    choice = question.choice(choice_id) if isinstance(choice_id, str) else None
+    return choice.text if choice else str(choice_id)
+
+
 def _option_order(question) -> list[str]:
     if question.type in ("single", "multiple", "label"):
-        return [c.id for c in question.choices]
+        return [c.text for c in question.choices]
     if question.type == "truefalse":
         return ["true", "false"]
     return []

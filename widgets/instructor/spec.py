@@ -450,7 +450,30 @@ def load_assignment(spec_path, bank_paths=()) -> Assignment:
     questions, pick_problems = pick(spec, pool, broken)
     if pick_problems:
         raise ValidationError(pick_problems)
+    questions = [opaque_choice_ids(question, spec.id) for question in questions]
     return Assignment(spec, tuple(questions), content_hash(spec.id, questions))
+
+
+def opaque_choice_ids(question, assignment_id: str):
+    """The question with its choice ids replaced by c1, c2, ... numbered in an order seeded by the assignment.
+
+    Bank ids name what they mean ('refer', 'talus'), so a release that kept them would give the answer away to
+    anyone reading its file. Grading uses the same Assignment, so ids and answers stay consistent.
+    """
+    from dataclasses import replace
+
+    if not question.choices:
+        return question
+    numbered = stable_order(question.choices, f"{assignment_id}:{question.id}:ids", key=lambda c: c.id)
+    new_id = {choice.id: f"c{index}" for index, choice in enumerate(numbered, start=1)}
+    choices = tuple(replace(choice, id=new_id[choice.id]) for choice in question.choices)
+    if question.type == "multiple":
+        answer = tuple(new_id[a] for a in question.answer)
+    elif question.answer in new_id:
+        answer = new_id[question.answer]
+    else:
+        answer = question.answer
+    return replace(question, choices=choices, answer=answer)
 
 
 def points(assignment: Assignment) -> float:
