@@ -15,7 +15,7 @@ A spec (examples in ``assets/assignments/``)::
                                      #   (default: this computer's zone)
     seed: 2026                       # fixes the random draws (default: the id)
     questions:
-      - ankle-mortise-bone           # a question by its id
+      - ankle-wrench-holds-talus     # a question by its id
       - draw: 3                      # three questions drawn at random, fixed by the seed ...
         from: 01-the-ankle           # ... from these lessons' banks (a key or a list; default all)
         tags: [red-flag]             # ... having at least one of these tags (optional)
