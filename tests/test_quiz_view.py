@@ -37,8 +37,10 @@ def card_for(quiz, qid):
 def answer(card, response):
     """Answer through the controls, as a student would (setting .value), then click Check."""
     q = card.question
-    if q.type in ("single", "label", "truefalse", "numeric"):
+    if q.type in ("single", "label", "truefalse"):
         card.input.value = response
+    elif q.type == "numeric":
+        card.input.value = f"{response:g}"  # typed, as a student types it
     elif q.type == "multiple":
         for choice, box in zip(card.presentation.choices, card.checkboxes):
             box.value = choice.id in response
@@ -409,3 +411,18 @@ def test_no_bank_problem_is_hidden_by_the_quiz_test(monkeypatch):
     # the check above must be able to fail: a quiz over a broken bank shows a message
     monkeypatch.setattr(bank, "load_bank", lambda path: (_ for _ in ()).throw(ValidationError([])))
     assert Quiz("00-start-here").message.value != ""
+
+
+def test_an_empty_or_non_numeric_box_is_not_graded_and_says_what_to_do(tmp_path):
+    quiz = Quiz("00-start-here", store=AnswerStore(tmp_path / "p.sqlite"))
+    card = next(c for c in quiz.cards if c.question.type == "numeric")
+    assert card.input.value == ""  # no answer until one is typed (not a 0 that would count as wrong)
+    card.check_button.click()
+    assert "Type a number first" in card.feedback.value
+    card.input.value = "twelve"
+    card.check_button.click()
+    assert "is not a number" in card.feedback.value
+    assert quiz.store.count() == 0
+    card.input.value = f"{card.question.answer:g}".replace(".", ",")  # a decimal comma is read as a point
+    card.check_button.click()
+    assert quiz.store.count() == 1 and "Correct" in card.feedback.value

@@ -31,6 +31,7 @@ import ipywidgets as w
 from groundup.errors import GroundUpError
 from groundup.instructor import submission as sub
 from groundup.instructor.release import SIDECAR_SUFFIX, load_sidecar, question_from_sidecar
+from groundup.quiz.graders import parse_number
 from groundup.quiz import graders
 from groundup.quiz.selection import stable_order
 from groundup.textsafe import escape, inline_markdown, markdown_to_html
@@ -61,17 +62,6 @@ def message(text: str, icon: str = ICON_INFO) -> str:
 
 def clock_text(at: float) -> str:
     return time.strftime("%H:%M:%S", time.localtime(at))
-
-
-def parse_number(text: str):
-    """A typed number ('12', '12.5', '12,5', ' -3 ') or None if the box is empty; ValueError if not a number."""
-    cleaned = (text or "").strip().replace(",", ".")
-    if not cleaned:
-        return None
-    value = float(cleaned)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return value
 
 
 def _choose(dropdown: w.Dropdown, value) -> None:

@@ -273,3 +273,14 @@ def normalise(question, response):
 
 def right_response(question):
     return grader(question).right_response(question)
+
+
+def parse_number(text: str):
+    """A typed number ('12', '12.5', '12,5', ' -3 ') or None if the box is empty; ValueError if not a number."""
+    cleaned = (text or "").strip().replace(",", ".")
+    if not cleaned:
+        return None
+    value = float(cleaned)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value

@@ -200,8 +200,8 @@ class QuestionCard(w.VBox):
             self.controls = list(self.checkboxes)
             return w.VBox(self.checkboxes)
         if q.type == "numeric":
-            self.input = w.FloatText(value=0.0, description="Your answer", style=WIDE,
-                                     layout=w.Layout(width="18em"))
+            self.input = w.Text(value="", placeholder="a number, e.g. 12.5", description="Your answer", style=WIDE,
+                                layout=w.Layout(width="18em"))
             self.controls = [self.input]
             unit = [w.Label(q.unit)] if q.unit else []
             return w.HBox([self.input, *unit])
@@ -239,7 +239,10 @@ class QuestionCard(w.VBox):
         if q.type == "multiple":
             return [c.id for c, box in zip(self.presentation.choices, self.checkboxes) if box.value]
         if q.type == "numeric":
-            return float(self.input.value)
+            try:
+                return graders.parse_number(self.input.value)  # None when the box is empty
+            except ValueError:
+                return None
         if q.type == "matching":
             return {pair.left: _chosen(d) for pair, d in zip(q.pairs, self.dropdowns)}
         if q.type == "ordering":
@@ -249,6 +252,10 @@ class QuestionCard(w.VBox):
     def incomplete(self, response) -> str:
         """Why the answer cannot be checked yet ('' when it can)."""
         q = self.question
+        if q.type == "numeric" and response is None:
+            if self.input.value.strip():
+                return f"“{self.input.value.strip()}” is not a number: type digits, e.g. 12.5."
+            return "Type a number first."
         if response is None or (q.type == "multiple" and not response):
             return "Choose an answer first." if q.type != "multiple" else "Tick at least one answer first."
         if q.type == "matching" and any(v is None for v in response.values()):
@@ -263,8 +270,10 @@ class QuestionCard(w.VBox):
 
     def set_response(self, response) -> None:
         q = self.question
-        if q.type in ("single", "label", "truefalse", "numeric"):
+        if q.type in ("single", "label", "truefalse"):
             self.input.value = response
+        elif q.type == "numeric":
+            self.input.value = "" if response is None else f"{response:g}"
         elif q.type == "multiple":
             for choice, box in zip(self.presentation.choices, self.checkboxes):
                 box.value = choice.id in response
@@ -280,7 +289,7 @@ class QuestionCard(w.VBox):
         if q.type in ("single", "label", "truefalse"):
             self.input.value = None
         elif q.type == "numeric":
-            self.input.value = 0.0
+            self.input.value = ""
         elif q.type == "multiple":
             for box in self.checkboxes:
                 box.value = False
