@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/groundup lab $(DIR)
+	$(BIN)/groundup lab $(DIR) $(if $(ARGS),-- $(ARGS))
 
 chromium:
 	@sh scripts/ensure-chromium

@@ -125,7 +125,7 @@ def _index(items: list[tuple[str, str, str]]) -> str:
         "read here. Sliders and quizzes need JupyterLab (install the course, then "
         "<code>groundup lab</code>).</p>\n"
         "<p>Massage therapists do not diagnose: a red flag always means referral.</p>\n"
-        f'<h2>Lessons, in course order</h2>\n<ol class="lesson-list">{rows}</ol>\n'
+        f'<h2>Lessons, in course order</h2>\n<ul class="lesson-list">{rows}</ul>\n'
     )
 
 
