@@ -82,8 +82,9 @@ class ModelWidget(w.VBox):
 
 
 def _slider(description: str, value, low, high, step=1, kind=w.IntSlider):
+    extra = {"readout_format": ".1f"} if kind is w.FloatSlider else {}  # 20.5, not 20.50
     return kind(value=value, min=low, max=high, step=step, description=description, continuous_update=True,
-                style=SLIDER_STYLE, layout=w.Layout(**SLIDER_LAYOUT))
+                style=SLIDER_STYLE, layout=w.Layout(**SLIDER_LAYOUT), **extra)
 
 
 # ------------------------------------------------------------------------------------------ the six models
