@@ -320,3 +320,12 @@ def test_spec_errors_stop_grading_before_reading_files(tmp_path, capsys):
     spec = write_spec(tmp_path, ALL_TYPES.replace("after-grading", "whenever"))
     assert main(["grade", str(spec), str(tmp_path), "--out", str(tmp_path / "g")]) == 1
     assert "nothing was graded" in capsys.readouterr().err and not (tmp_path / "g").exists()
+
+
+def test_feedback_names_where_to_review_without_a_link_that_breaks_outside_the_course_folder(classroom, tmp_path):
+    _, spec, folder, _, _ = classroom
+    out = tmp_path / "grades"
+    main(["grade", str(spec), str(folder), "--out", str(out)])
+    text = (out / "feedback" / "S1.md").read_text()
+    assert "**Review:** " in text and "(in your course folder: `" in text and ", section " in text
+    assert ".ipynb#" not in text and "](<" not in text

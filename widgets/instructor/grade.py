@@ -490,7 +490,8 @@ class FeedbackWriter:
                 found = find_lesson(q.lesson)
                 section = found.section(q.section)
                 where = f"{found.title}, section {section.number}. {section.title}" if section else found.title
-                review = f"\n**Review:** [{md(where)}](<{found.link(q.section)}>)\n"
+                # plain text: a link relative to the student's course folder breaks in the grades folder or an LMS
+                review = f"\n**Review:** {md(where)} (in your course folder: `{found.filename}`)\n"
             except GroundUpError:
                 pass
             self.tails.append(f"**Right answer:** {md_plain(right_answer_text(q))}\n\n**Why:** {md(q.explanation)}\n"
