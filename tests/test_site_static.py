@@ -77,3 +77,14 @@ def test_site_colours_meet_wcag_aa_on_white_and_panel(name):
 
 def test_contrast_check_can_fail():
     assert contrast("#777777", "#ffffff") < 4.5
+
+
+def test_repeated_headings_get_their_own_ids_and_anchor_links():
+    from groundup.site.build import page_problems, unique_heading_ids
+
+    body = ('<h2 id="Try-it">Try it<a class="anchor-link" href="#Try-it">¶</a></h2><p>a</p>'
+            '<h2 id="Try-it">Try it<a class="anchor-link" href="#Try-it">¶</a></h2>')
+    assert page_problems("p", body) == ["p: the id 'Try-it' is used more than once (its links would all go to the first)"]
+    fixed = unique_heading_ids(body)
+    assert 'id="Try-it-2">Try it<a class="anchor-link" href="#Try-it-2">' in fixed
+    assert page_problems("p", fixed) == []

@@ -74,7 +74,27 @@ def render_body(notebook) -> str:
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(notebook)
+    body = unique_heading_ids(body)
     return LESSON_HREF.sub(lambda m: f'href="{m.group(2)}.html{m.group(3) or ""}"', body)
+
+
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def unique_heading_ids(body: str) -> str:
+    """Every lesson has several 'Try it' headings: the second becomes Try-it-2, and its anchor link with it."""
+    seen: dict[str, int] = {}
+
+    def rename(match):
+        level, anchor, inner = match.groups()
+        seen[anchor] = seen.get(anchor, 0) + 1
+        if seen[anchor] == 1:
+            return match.group(0)
+        new = f"{anchor}-{seen[anchor]}"
+        return f'<h{level} id="{new}">' + inner.replace(f'href="#{anchor}"', f'href="#{new}"') + f"</h{level}>"
+
+    return HEADING.sub(rename, body)
 
 
 def page_problems(name: str, body: str) -> list[str]:
@@ -83,6 +103,9 @@ def page_problems(name: str, body: str) -> list[str]:
         alt = ALT.search(tag)
         if not alt or not alt.group(1).strip():
             problems.append(f"{name}: an image has no alt text ({tag[:80]}...)")
+    ids = ELEMENT_ID.findall(body)
+    for repeated in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(f"{name}: the id {repeated!r} is used more than once (its links would all go to the first)")
     for match in OUTSIDE_SOURCE.finditer(body):
         problems.append(f"{name}: loads something from outside the site ({match.group(0)[:80]}...)")
     return problems
