@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from groundup.errors import Problem, ValidationError
+from groundup.yamllines import Mapping, Sequence, parse_yaml
 
 ACTIONS = ("refer urgently", "refer", "avoid the area", "modify")  # strongest first
 EVIDENCE = ("strong", "moderate", "weak", "expert opinion")  # strongest first
@@ -239,66 +240,12 @@ class KnowledgeBase:
 
 
 # ----------------------------------------------------------------------------------- YAML with line numbers
-class LineDict(dict):
-    """A mapping that remembers the line of itself and of each key (1-based)."""
-
-    line = 0
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.lines: dict = {}
-        self.duplicates: list[tuple[object, int]] = []
-
-
-class LineList(list):
-    line = 0
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.lines: list[int] = []
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    mapping = LineDict()
-    mapping.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key here is a list or mapping, not a name", key_node.start_mark
-            ) from None
-        line = key_node.start_mark.line + 1
-        if key in mapping:
-            mapping.duplicates.append((key, line))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = line
-    return mapping
-
-
-def _construct_sequence(loader, node):
-    sequence = LineList()
-    sequence.line = node.start_mark.line + 1
-    for child in node.value:
-        sequence.append(loader.construct_object(child, deep=True))
-        sequence.lines.append(child.start_mark.line + 1)
-    return sequence
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def _line(container, key, default: int = 0) -> int:
-    if isinstance(container, LineDict):
+    if isinstance(container, Mapping):
         return container.lines.get(key, container.line or default)
-    if isinstance(container, LineList) and isinstance(key, int) and key < len(container.lines):
+    if isinstance(container, Sequence) and isinstance(key, int) and key < len(container.lines):
         return container.lines[key]
     return getattr(container, "line", 0) or default
 
@@ -324,7 +271,7 @@ class _Checker:
             self.problem(file, 0, "", "missing file (the knowledge base needs it)")
             return None
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            data = parse_yaml(path.read_text(encoding="utf-8"))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 0
@@ -333,7 +280,7 @@ class _Checker:
         except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
             self.problem(file, 0, "", f"cannot be read: {exc}")
             return None
-        if not isinstance(data, LineDict):
+        if not isinstance(data, Mapping):
             self.problem(file, 1, "", "must be a mapping with the keys " + ", ".join(FILES[file]))
             return None
         self.duplicates(file, data, "")
@@ -347,7 +294,7 @@ class _Checker:
         return data
 
     def duplicates(self, file, mapping, item):
-        for key, line in getattr(mapping, "duplicates", []):
+        for key, line in getattr(mapping, "repeated", []):
             self.problem(file, line, item, f"the key {key!r} appears twice")
 
     # -- typed field access
