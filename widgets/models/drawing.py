@@ -123,6 +123,22 @@ def _clean_axes(ax):
         spine.set_visible(False)
 
 
+def _picture_axes(fig, rect, xlim, ylim, title=None, ground=False):
+    """Axes for a drawing (equal scale, no ticks); ``ground``: the floor line at y = 0, hatched below it."""
+    ax = fig.add_axes(rect)
+    ax.set_aspect("equal")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    _clean_axes(ax)
+    if title:
+        ax.set_title(title, fontsize=12)
+    if ground:
+        ax.axhline(0, color="black", lw=1.5)
+        ax.add_patch(Rectangle((xlim[0], ylim[0]), xlim[1] - xlim[0], -ylim[0], facecolor=LIGHT, hatch="//",
+                               edgecolor=GREY, lw=0))
+    return ax
+
+
 # Side view of a foot (cm; ankle axis at the origin, sole on y = -6.9, toes toward +x), scaled to a 25.5 cm
 # foot: heel skin 5.7 cm behind the axis, toe tip 19.8 cm in front (course reference foot). A schematic.
 FOOT_SIDE = np.array([
@@ -150,14 +166,11 @@ class AnkleDrawing(Drawing):
 
     def build(self):
         fig = self.fig
-        side = fig.add_axes([0.01, 0.09, 0.60, 0.82])
-        top = fig.add_axes([0.64, 0.09, 0.35, 0.78])
+        side = _picture_axes(fig, [0.01, 0.09, 0.60, 0.82], (-9, 33), (-21, 15),
+                             "Side view: the foot turns about the ankle axis")
+        top = _picture_axes(fig, [0.64, 0.09, 0.35, 0.78], (-27, 27), (-47, 32),
+                            "From above: talar dome\nin the mortise")
         self.side, self.top = side, top
-        side.set_aspect("equal")
-        side.set_xlim(-9, 33)
-        side.set_ylim(-21, 15)
-        _clean_axes(side)
-        side.set_title("Side view: the foot turns about the ankle axis", fontsize=12)
         # Range ring: usual range 50 PF .. 20 DF, and the slider's extra 20..25 DF beyond it.
         side.add_patch(Wedge((0, 0), 24, -ankle.PLANTARFLEXION_NORM, ankle.DORSIFLEXION_NORM, width=2.4,
                              facecolor=C["sky_blue"], alpha=0.45, hatch="//", edgecolor=C["blue"], lw=0.8))
@@ -183,11 +196,6 @@ class AnkleDrawing(Drawing):
                                            bbox=dict(boxstyle="round", fc="white", ec="black", lw=0.8)))
 
         # From above: the talar dome in the mortise (mm; anterior up).
-        top.set_aspect("equal")
-        top.set_xlim(-27, 27)
-        top.set_ylim(-47, 32)
-        _clean_axes(top)
-        top.set_title("From above: talar dome\nin the mortise", fontsize=12)
         half = ankle.DOME_WIDTH_FRONT_MM / 2
         for sign in (-1, 1):
             x0 = half if sign > 0 else -half - 5
@@ -243,15 +251,9 @@ class KneeToWallDrawing(Drawing):
 
     def build(self):
         fig = self.fig
-        side = fig.add_axes([0.0, 0.02, 0.52, 0.90])
+        side = _picture_axes(fig, [0.0, 0.02, 0.52, 0.90], (-9, 52), (-4, 58),
+                             "Knee-to-wall test: the knee just touches the wall", ground=True)
         self.side = side
-        side.set_aspect("equal")
-        side.set_xlim(-9, 52)
-        side.set_ylim(-4, 58)
-        _clean_axes(side)
-        side.set_title("Knee-to-wall test: the knee just touches the wall", fontsize=12)
-        side.axhline(0, color="black", lw=1.5)
-        side.add_patch(Rectangle((-9, -4), 61, 4, facecolor=LIGHT, hatch="//", edgecolor=GREY, lw=0))
         self.foot = self.moving(side.add_patch(Polygon(np.zeros((3, 2)), closed=True, facecolor=C["orange"],
                                                        edgecolor="black", lw=1.2)))
         self.wall = self.moving(side.add_patch(Rectangle((0, 0), 3, 58, facecolor=LIGHT, edgecolor="black",
@@ -417,14 +419,8 @@ class GaitDrawing(Drawing):
         self.cursor_text = self.moving(ax.text(1.0, 1.02, "", fontsize=NOTE_SIZE + 1, ha="right", va="bottom",
                                                fontweight="bold", transform=ax.transAxes))
         # The small foot at this instant.
-        foot = fig.add_axes([0.7, 0.1, 0.29, 0.74])
+        foot = _picture_axes(fig, [0.7, 0.1, 0.29, 0.74], (-14, 26), (-3, 32), ground=True)
         self.foot_ax = foot
-        foot.set_aspect("equal")
-        foot.set_xlim(-14, 26)
-        foot.set_ylim(-3, 32)
-        _clean_axes(foot)
-        foot.axhline(0, color="black", lw=1.5)
-        foot.add_patch(Rectangle((-14, -3), 40, 3, facecolor=LIGHT, hatch="//", edgecolor=GREY, lw=0))
         foot.text(0.5, -0.02, "schematic pose · ▲ pivot", ha="center", va="top",
                   fontsize=NOTE_SIZE - 1.5, transform=foot.transAxes)
         self.foot_title = self.moving(foot.text(0.5, 1.0, "", ha="center", va="bottom", fontsize=NOTE_SIZE + 0.5,
@@ -531,12 +527,7 @@ class SubtalarDrawing(Drawing):
         axis_pts = np.array([subtalar.AXIS_PIVOT - 8 * u, subtalar.AXIS_PIVOT + 9 * u])
         self.views = []
         for box, (name, title, project, (xl, yl), _) in zip(boxes, self.VIEWS):
-            ax = fig.add_axes(box)
-            ax.set_aspect("equal")
-            ax.set_xlim(*xl)
-            ax.set_ylim(*yl)
-            _clean_axes(ax)
-            ax.set_title(title, fontsize=12)
+            ax = _picture_axes(fig, box, xl, yl, title)
             for shape in self._shapes(name):
                 x, y = project(subtalar.moved(shape, neutral))
                 ax.plot(x, y, color=GREY, ls="--", lw=1)
@@ -610,15 +601,9 @@ class WindlassDrawing(Drawing):
 
     def build(self):
         fig = self.fig
-        ax = fig.add_axes([0.01, 0.3, 0.98, 0.62])
+        ax = _picture_axes(fig, [0.01, 0.3, 0.98, 0.62], (-4, 27), (-1.2, 9.0),
+                           "The arch as a truss (inner side of a right foot; dashed grey: at rest)", ground=True)
         self.ax = ax
-        ax.set_aspect("equal")
-        ax.set_xlim(-4, 27)
-        ax.set_ylim(-1.2, 9.0)
-        _clean_axes(ax)
-        ax.set_title("The arch as a truss (inner side of a right foot; dashed grey: at rest)", fontsize=12)
-        ax.axhline(0, color="black", lw=1.5)
-        ax.add_patch(Rectangle((-4, -1.2), 31, 1.2, facecolor=LIGHT, hatch="//", edgecolor=GREY, lw=0))
         rest = windlass.windlass_state(0)
         ax.plot([rest.heel[0], rest.apex[0], rest.head[0]], [rest.heel[1], rest.apex[1], rest.head[1]],
                 color=GREY, ls="--", lw=1.2)
@@ -743,13 +728,8 @@ class BigToeDrawing(Drawing):
                                               fontweight="bold", ha="center", va="top",
                                               bbox=dict(boxstyle="round", fc="white", ec=C["vermillion"])))
         # Inset: the first ray with the toe at the needed peak (dashed) and at the available range (solid).
-        ray = fig.add_axes([0.71, 0.12, 0.28, 0.76])
+        ray = _picture_axes(fig, [0.71, 0.12, 0.28, 0.76], (-9, 7), (-2, 11), "Big toe at the peak")
         self.ray = ray
-        ray.set_aspect("equal")
-        ray.set_xlim(-9, 7)
-        ray.set_ylim(-2, 11)
-        _clean_axes(ray)
-        ray.set_title("Big toe at the peak", fontsize=12)
         ray.axhline(-1.2, color="black", lw=1.2)
         ray.plot([-8.5, 0], [2.6, 0], color=C["sky_blue"], lw=9, solid_capstyle="round")
         ray.add_patch(Circle((0, 0), 1.0, facecolor="white", edgecolor="black", lw=1.5, hatch=".."))
