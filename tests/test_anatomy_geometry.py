@@ -423,3 +423,17 @@ def test_contact_lines_find_the_gap_between_two_bones():
     assert len(lines) == 1
     assert np.allclose(lines[0][:, 0], 11, atol=0.6)
     assert outlines.contact_lines(a, b + [20, 0], 3) == []
+
+
+def test_a_bone_given_twice_in_the_catalogue_is_named_with_its_line(tmp_path):
+    text = cat.catalogue_path().read_text()
+    start = text.index("\n  talus:") + 1
+    end = text.index("\n  ", text.index("\n", start) + 1)
+    while text[end + 3] == " ":  # to the end of the talus entry
+        end = text.index("\n  ", end + 1)
+    path = tmp_path / "catalogue.yaml"
+    path.write_text(text[:end + 1] + text[start:end + 1] + text[end + 1:])
+    with pytest.raises(ValidationError) as info:
+        cat.read_catalogue(path)
+    assert any(f"{path}:" in str(p) and "talus: appears twice" in str(p) for p in info.value.problems), \
+        [str(p) for p in info.value.problems]

@@ -164,11 +164,9 @@ def read_catalogue(path: Path, display: str | None = None) -> Catalogue:
             problems.append(Problem(file, data.line_of(section) if hasattr(data, "line_of") else 0, "",
                                     f"missing '{section}' mapping"))
             continue
-        for key, line in raw.get("__repeated__", []):
+        for key, line in getattr(raw, "repeated", []):
             problems.append(Problem(file, line, str(key), "appears twice"))
         for item, entry in raw.items():
-            if item == "__repeated__":
-                continue
             if item not in ids:
                 problems.append(Problem(file, raw.line_of(item), str(item), _unknown(item, ids, section[:-1])))
                 continue
